@@ -1,0 +1,166 @@
+package io.saima.catalog;
+
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place tables are read, written and registered. Tables live at {@code
+ * <warehouse>/<database>/<table>} and are found by path; each process registers what it finds in
+ * its own in-memory catalog, so any number of readers (a {@code saima sql} shell, a JDBC server)
+ * can work while a night writes — there is no shared metastore to lock.
+ */
+public final class Warehouse {
+  private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
+
+  private final SparkSession spark;
+  private final String root;
+
+  public Warehouse(SparkSession spark, String root) {
+    this.spark = spark;
+    this.root = root;
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public String root() {
+    return root;
+  }
+
+  public String path(TableId id) {
+    return id.path(root);
+  }
+
+  public boolean exists(TableId id) {
+    return DeltaTable.isDeltaTable(spark, path(id));
+  }
+
+  public Dataset<Row> read(TableId id) {
+    return spark.read().format("delta").load(path(id));
+  }
+
+  /** The table's rows, or an empty frame of the contract's schema when it was never written. */
+  public Dataset<Row> readOrEmpty(TableContract contract) {
+    if (exists(contract.id())) {
+      return read(contract.id());
+    }
+    return spark.createDataFrame(new ArrayList<Row>(), contract.schema());
+  }
+
+  /** Replaces the whole table with these rows, in the contract's column order. */
+  public void overwrite(TableContract contract, Dataset<Row> rows) {
+    write(contract, rows, null);
+  }
+
+  /**
+   * Replaces the rows matching {@code condition} with these rows, leaving the rest of the table as
+   * it was (Delta {@code replaceWhere}). The condition is built by code from validated values,
+   * never from user text. Every row written must match it, which Delta checks.
+   */
+  public void replaceWhere(TableContract contract, Dataset<Row> rows, String condition) {
+    write(contract, rows, condition);
+  }
+
+  /** Appends rows: for audit tables that only grow. */
+  public void append(TableContract contract, Dataset<Row> rows) {
+    rows.select(columns(contract))
+        .write()
+        .format("delta")
+        .mode("append")
+        .partitionBy(contract.partitionBy().toArray(new String[0]))
+        .save(path(contract.id()));
+    register(contract.id());
+  }
+
+  private void write(TableContract contract, Dataset<Row> rows, String condition) {
+    var writer =
+        rows.select(columns(contract))
+            .write()
+            .format("delta")
+            .mode("overwrite")
+            .partitionBy(contract.partitionBy().toArray(new String[0]));
+    if (condition != null && exists(contract.id())) {
+      writer = writer.option("replaceWhere", condition);
+    } else {
+      writer = writer.option("overwriteSchema", "true");
+    }
+    writer.save(path(contract.id()));
+    register(contract.id());
+  }
+
+  private static Column[] columns(TableContract contract) {
+    return Arrays.stream(contract.schema().fields())
+        .map(StructField::name)
+        .map(name -> new Column(name))
+        .toArray(Column[]::new);
+  }
+
+  /** The table's latest Delta version, or empty when it does not exist. */
+  public Optional<Long> version(TableId id) {
+    if (!exists(id)) {
+      return Optional.empty();
+    }
+    Row last = DeltaTable.forPath(spark, path(id)).history(1).select("version").first();
+    return Optional.of(last.getLong(0));
+  }
+
+  /** Registers one table as {@code <database>.<table>} in this session's catalog. */
+  public void register(TableId id) {
+    spark.sql("CREATE DATABASE IF NOT EXISTS " + id.database());
+    if (!spark.catalog().tableExists(id.database(), id.name())) {
+      spark.catalog().createTable(id.qualified(), path(id), "delta");
+    }
+  }
+
+  /**
+   * Registers every Delta table found under the warehouse ({@code <database>/<table>/_delta_log}).
+   *
+   * @return the tables registered
+   */
+  public List<TableId> registerAll() {
+    List<TableId> found = new ArrayList<>();
+    try {
+      Path rootPath = new Path(root);
+      FileSystem fs = rootPath.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(rootPath)) {
+        return found;
+      }
+      for (FileStatus database : fs.listStatus(rootPath)) {
+        String db = database.getPath().getName();
+        if (!database.isDirectory() || !db.matches("[a-z][a-z0-9_]*")) {
+          continue;
+        }
+        for (FileStatus table : fs.listStatus(database.getPath())) {
+          String name = table.getPath().getName();
+          if (table.isDirectory()
+              && name.matches("[a-z][a-z0-9_]*")
+              && fs.exists(new Path(table.getPath(), "_delta_log"))) {
+            TableId id = TableId.of(db, name);
+            register(id);
+            found.add(id);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "cannot list the warehouse " + root + ": " + e.getMessage(), e);
+    }
+    LOG.debug("registered {} tables from {}", found.size(), root);
+    return found;
+  }
+}

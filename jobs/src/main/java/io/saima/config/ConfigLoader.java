@@ -1,0 +1,386 @@
+package io.saima.config;
+
+import io.saima.config.ConfigSchema.Node;
+import io.saima.config.ConfigSchema.Type;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads the configuration: the installation's {@code conf/application.yaml}, then a {@code --conf}
+ * file, then options given on the command line, each overriding the one before. Every file is
+ * checked on its own against {@link ConfigSchema}, so an error names the file it is in.
+ *
+ * <p>Values may refer to {@code ${SAIMA_HOME}} (the installation folder) and to environment
+ * variables as {@code ${NAME}}. Relative paths resolve against the working directory.
+ */
+public final class ConfigLoader {
+
+  /** Where the command line's own values come from, for messages. */
+  public static final String COMMAND_LINE = "command line";
+
+  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+  private static final Pattern URI_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*");
+
+  private final ConfigSchema schema;
+  private final Path workingDirectory;
+  private final Path home;
+  private final Function<String, String> environment;
+
+  public ConfigLoader(
+      ConfigSchema schema, Path workingDirectory, Path home, Function<String, String> environment) {
+    this.schema = schema;
+    this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    this.home = home.toAbsolutePath().normalize();
+    this.environment = environment;
+  }
+
+  /** The loader a command uses: this process's working directory, home and environment. */
+  public static ConfigLoader forThisProcess() {
+    return new ConfigLoader(
+        ConfigSchema.saima(), Path.of("").toAbsolutePath(), SaimaHome.locate(), System::getenv);
+  }
+
+  /**
+   * Loads, merges and validates.
+   *
+   * @param confFile the {@code --conf} file, or null
+   * @param overrides dotted keys set on the command line (e.g. {@code landing}, {@code
+   *     spark.master}), applied last
+   * @param requiredInputs input path keys (see {@link ConfigSchema#INPUT_PATHS}) this command
+   *     reads; each must exist
+   */
+  public SaimaConfig load(
+      Path confFile, Map<String, String> overrides, Collection<String> requiredInputs) {
+    Map<String, Object> merged = new LinkedHashMap<>();
+    Path defaults = home.resolve("conf").resolve("application.yaml");
+    if (Files.isRegularFile(defaults)) {
+      merge(merged, readFile(defaults), schema.root());
+    } else {
+      try (InputStream in = ConfigLoader.class.getResourceAsStream("/application.yaml")) {
+        if (in != null) {
+          merge(merged, parse(in, "application.yaml (built in)"), schema.root());
+        }
+      } catch (IOException e) {
+        throw new ConfigException("application.yaml (built in)", "(file)", e.getMessage());
+      }
+    }
+    if (confFile != null) {
+      Path file = workingDirectory.resolve(confFile);
+      if (!Files.isRegularFile(file)) {
+        throw new ConfigException(COMMAND_LINE, "--conf", "no such file: " + file);
+      }
+      merge(merged, readFile(file), schema.root());
+    }
+    for (Map.Entry<String, String> override : overrides.entrySet()) {
+      setOverride(merged, override.getKey(), override.getValue());
+    }
+    Map<String, String> origins = new LinkedHashMap<>();
+    SaimaConfig config = new SaimaConfig(resolve(merged, "", origins), origins);
+    for (String key : requiredInputs) {
+      requireExisting(config, key);
+    }
+    return config;
+  }
+
+  private Map<String, Object> readFile(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return parse(in, file.toString());
+    } catch (IOException e) {
+      throw new ConfigException(file.toString(), "(file)", "cannot be read: " + e.getMessage());
+    }
+  }
+
+  /** Parses one file and checks it against the schema; values keep the file's name as origin. */
+  private Map<String, Object> parse(InputStream in, String source) {
+    Object document;
+    try (Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+      document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+    } catch (YAMLException | IOException e) {
+      throw new ConfigException(source, "(syntax)", "not valid YAML: " + e.getMessage());
+    }
+    if (document == null) {
+      return new LinkedHashMap<>();
+    }
+    return checkSection(document, schema.root(), "", source);
+  }
+
+  private Map<String, Object> checkSection(Object value, Node node, String path, String source) {
+    if (!(value instanceof Map<?, ?> map)) {
+      throw new ConfigException(source, display(path), "expected " + node.type().description());
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> entry : map.entrySet()) {
+      String key = String.valueOf(entry.getKey());
+      String full = path.isEmpty() ? key : path + "." + key;
+      Node child = node.children().get(key);
+      if (child == null) {
+        throw new ConfigException(
+            source, full, "unknown key; expected one of " + node.children().keySet());
+      }
+      out.put(key, checkValue(entry.getValue(), child, full, source));
+    }
+    return out;
+  }
+
+  private Object checkValue(Object value, Node node, String key, String source) {
+    if (value == null) {
+      throw new ConfigException(source, key, "has no value; expected " + node.type().description());
+    }
+    switch (node.type()) {
+      case SECTION:
+        return checkSection(value, node, key, source);
+      case MAP_OF_SECTIONS:
+        {
+          if (!(value instanceof Map<?, ?> map)) {
+            throw new ConfigException(source, key, "expected " + node.type().description());
+          }
+          Map<String, Object> out = new LinkedHashMap<>();
+          for (Map.Entry<?, ?> entry : map.entrySet()) {
+            String name = String.valueOf(entry.getKey());
+            out.put(name, checkSection(entry.getValue(), node.element(), key + "." + name, source));
+          }
+          return out;
+        }
+      case SCALAR_MAP:
+        {
+          if (!(value instanceof Map<?, ?> map)) {
+            throw new ConfigException(source, key, "expected " + node.type().description());
+          }
+          Map<String, Object> out = new LinkedHashMap<>();
+          for (Map.Entry<?, ?> entry : map.entrySet()) {
+            Object v = entry.getValue();
+            if (v == null || v instanceof Map || v instanceof List) {
+              throw new ConfigException(
+                  source, key + "." + entry.getKey(), "expected a scalar value");
+            }
+            out.put(String.valueOf(entry.getKey()), String.valueOf(v));
+          }
+          return out;
+        }
+      case LIST_MAP:
+        {
+          if (!(value instanceof Map<?, ?> map)) {
+            throw new ConfigException(source, key, "expected " + node.type().description());
+          }
+          Map<String, Object> out = new LinkedHashMap<>();
+          for (Map.Entry<?, ?> entry : map.entrySet()) {
+            String name = key + "." + entry.getKey();
+            out.put(String.valueOf(entry.getKey()), stringList(entry.getValue(), name, source));
+          }
+          return out;
+        }
+      case STRING_LIST:
+        return stringList(value, key, source);
+      case STRING:
+      case PATH:
+        if (value instanceof Map || value instanceof List) {
+          throw new ConfigException(source, key, "expected " + node.type().description());
+        }
+        return new Origin(String.valueOf(value), source);
+      case INTEGER:
+        if (value instanceof Integer || value instanceof Long) {
+          return ((Number) value).longValue();
+        }
+        throw new ConfigException(
+            source, key, "expected " + node.type().description() + ", got '" + value + "'");
+      case NUMBER:
+        if (value instanceof Number number) {
+          return new BigDecimal(number.toString());
+        }
+        throw new ConfigException(
+            source, key, "expected " + node.type().description() + ", got '" + value + "'");
+      case BOOLEAN:
+        if (value instanceof Boolean) {
+          return value;
+        }
+        throw new ConfigException(
+            source, key, "expected " + node.type().description() + ", got '" + value + "'");
+      default:
+        throw new IllegalStateException("unhandled type " + node.type());
+    }
+  }
+
+  private static List<String> stringList(Object value, String key, String source) {
+    if (!(value instanceof List<?> list)) {
+      throw new ConfigException(source, key, "expected a list of strings");
+    }
+    List<String> out = new ArrayList<>();
+    for (Object item : list) {
+      if (item == null || item instanceof Map || item instanceof List) {
+        throw new ConfigException(source, key, "expected a list of strings");
+      }
+      out.add(String.valueOf(item));
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void merge(Map<String, Object> target, Map<String, Object> source, Node node) {
+    for (Map.Entry<String, Object> entry : source.entrySet()) {
+      Node child =
+          node.type() == Type.MAP_OF_SECTIONS
+              ? node.element()
+              : node.children().get(entry.getKey());
+      Object existing = target.get(entry.getKey());
+      boolean nested =
+          child != null
+              && (child.type() == Type.SECTION
+                  || child.type() == Type.MAP_OF_SECTIONS
+                  || child.type() == Type.SCALAR_MAP
+                  || child.type() == Type.LIST_MAP);
+      if (nested && existing instanceof Map && entry.getValue() instanceof Map) {
+        Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) existing);
+        if (child.type() == Type.SECTION || child.type() == Type.MAP_OF_SECTIONS) {
+          merge(copy, (Map<String, Object>) entry.getValue(), child);
+        } else {
+          copy.putAll((Map<String, Object>) entry.getValue());
+        }
+        target.put(entry.getKey(), copy);
+      } else {
+        target.put(entry.getKey(), entry.getValue());
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void setOverride(Map<String, Object> merged, String dottedKey, String value) {
+    String[] parts = dottedKey.split("\\.");
+    Node node = schema.root();
+    Map<String, Object> map = merged;
+    for (int i = 0; i < parts.length - 1; i++) {
+      node = node.children().get(parts[i]);
+      if (node == null || node.type() != Type.SECTION) {
+        throw new ConfigException(COMMAND_LINE, dottedKey, "unknown key");
+      }
+      map = (Map<String, Object>) map.computeIfAbsent(parts[i], k -> new LinkedHashMap<>());
+    }
+    Node leaf = node.children().get(parts[parts.length - 1]);
+    if (leaf == null || (leaf.type() != Type.STRING && leaf.type() != Type.PATH)) {
+      throw new ConfigException(COMMAND_LINE, dottedKey, "unknown key");
+    }
+    map.put(parts[parts.length - 1], new Origin(value, COMMAND_LINE));
+  }
+
+  /** Interpolates variables and resolves paths, recording where each scalar came from. */
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> resolve(
+      Map<String, Object> tree, String prefix, Map<String, String> origins) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    Node base = schema.root();
+    for (Map.Entry<String, Object> entry : tree.entrySet()) {
+      String key = prefix.isEmpty() ? entry.getKey() : prefix + "." + entry.getKey();
+      Object value = entry.getValue();
+      if (value instanceof Origin origin) {
+        origins.put(key, origin.source());
+        String text = interpolate(origin.text(), key, origin.source());
+        Node node = lookup(base, key);
+        out.put(
+            entry.getKey(),
+            node != null && node.type() == Type.PATH
+                ? resolvePath(text, key, origin.source())
+                : text);
+      } else if (value instanceof Map) {
+        out.put(entry.getKey(), resolve((Map<String, Object>) value, key, origins));
+      } else {
+        out.put(entry.getKey(), value);
+      }
+    }
+    return out;
+  }
+
+  private static Node lookup(Node root, String dottedKey) {
+    Node node = root;
+    for (String part : dottedKey.split("\\.")) {
+      if (node == null) {
+        return null;
+      }
+      node = node.type() == Type.MAP_OF_SECTIONS ? node.element() : node.children().get(part);
+    }
+    return node;
+  }
+
+  private String interpolate(String text, String key, String source) {
+    Matcher matcher = VARIABLE.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (matcher.find()) {
+      String name = matcher.group(1);
+      String value = "SAIMA_HOME".equals(name) ? home.toString() : environment.apply(name);
+      if (value == null) {
+        throw new ConfigException(
+            source, key, "refers to ${" + name + "}, which is not set in the environment");
+      }
+      matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+    }
+    matcher.appendTail(out);
+    return out.toString();
+  }
+
+  /**
+   * A path is either a URI with a scheme (hdfs://, s3a://, file://) kept as written, or a local
+   * path made absolute against the working directory. Control characters are refused.
+   */
+  private String resolvePath(String text, String key, String source) {
+    if (text.isBlank()) {
+      throw new ConfigException(source, key, "is empty; expected a path");
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isISOControl(text.charAt(i))) {
+        throw new ConfigException(source, key, "contains a control character; expected a path");
+      }
+    }
+    if (URI_SCHEME.matcher(text).matches()) {
+      try {
+        URI uri = new URI(text);
+        if ("file".equalsIgnoreCase(uri.getScheme())) {
+          return Path.of(uri).normalize().toString();
+        }
+        return uri.normalize().toString();
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        throw new ConfigException(source, key, "is not a valid URI: " + e.getMessage());
+      }
+    }
+    try {
+      return workingDirectory.resolve(text).normalize().toString();
+    } catch (InvalidPathException e) {
+      throw new ConfigException(source, key, "is not a valid path: " + e.getMessage());
+    }
+  }
+
+  private static void requireExisting(SaimaConfig config, String key) {
+    String path = config.string(key);
+    if (path == null) {
+      throw new ConfigException("configuration", key, "is not set; expected an existing folder");
+    }
+    if (!URI_SCHEME.matcher(path).matches() && !Files.isDirectory(Path.of(path))) {
+      throw new ConfigException(
+          config.origin(key), key, "no such folder: " + path + "; expected an existing folder");
+    }
+  }
+
+  private static String display(String path) {
+    return path.isEmpty() ? "(top level)" : path;
+  }
+
+  /** A scalar together with the file it came from. */
+  private record Origin(String text, String source) {}
+}

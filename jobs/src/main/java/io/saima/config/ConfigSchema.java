@@ -1,0 +1,122 @@
+package io.saima.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The keys a configuration file may hold and the type of each. Everything a file says is checked
+ * against this tree, so that a misspelt key or a wrong type is reported instead of ignored.
+ */
+public final class ConfigSchema {
+
+  /** The kinds of value a key can hold. */
+  public enum Type {
+    STRING("a string"),
+    PATH("a path (a local path or a URI such as hdfs://… or s3a://…)"),
+    INTEGER("a whole number"),
+    NUMBER("a number"),
+    BOOLEAN("true or false"),
+    STRING_LIST("a list of strings"),
+    /** Free keys, each with a scalar value: Spark settings, encodings per source. */
+    SCALAR_MAP("a mapping of names to scalar values"),
+    /** Free keys, each with a list of strings: header aliases. */
+    LIST_MAP("a mapping of names to lists of strings"),
+    /** Free keys, each a mapping validated by {@link Node#element}. */
+    MAP_OF_SECTIONS("a mapping of names to sections"),
+    SECTION("a mapping");
+
+    private final String description;
+
+    Type(String description) {
+      this.description = description;
+    }
+
+    public String description() {
+      return description;
+    }
+  }
+
+  /** One key of the tree. */
+  public static final class Node {
+    private final Type type;
+    private final String help;
+    private final Map<String, Node> children = new LinkedHashMap<>();
+    private Node element;
+
+    private Node(Type type, String help) {
+      this.type = type;
+      this.help = help;
+    }
+
+    public Type type() {
+      return type;
+    }
+
+    public String help() {
+      return help;
+    }
+
+    public Map<String, Node> children() {
+      return Collections.unmodifiableMap(children);
+    }
+
+    /** For {@link Type#MAP_OF_SECTIONS}: the shape of each entry. */
+    public Node element() {
+      return element;
+    }
+
+    public Node add(String key, Type type, String help) {
+      Node child = new Node(type, help);
+      children.put(key, child);
+      return child;
+    }
+
+    public Node section(String key, String help) {
+      return add(key, Type.SECTION, help);
+    }
+
+    public Node sections(String key, String help) {
+      Node child = add(key, Type.MAP_OF_SECTIONS, help);
+      child.element = new Node(Type.SECTION, help);
+      return child.element;
+    }
+  }
+
+  private final Node root = new Node(Type.SECTION, "the configuration");
+
+  private ConfigSchema() {}
+
+  public Node root() {
+    return root;
+  }
+
+  /** Keys whose values are paths to inputs; they must exist when a command reads them. */
+  public static final List<String> INPUT_PATHS = List.of("landing", "reference");
+
+  /** The one schema of Saima's configuration. Later stages add their sections here. */
+  public static ConfigSchema saima() {
+    ConfigSchema schema = new ConfigSchema();
+    Node r = schema.root;
+    r.add("landing", Type.PATH, "folder of deliveries: <landing>/<source>/<delivery>/*.csv|*.xlsx");
+    r.add("warehouse", Type.PATH, "root of the Delta tables: <warehouse>/<database>/<table>");
+    r.add("reference", Type.PATH, "folder of regions.csv, units.csv, fx_rates.csv, targets.csv");
+    r.add("reports", Type.PATH, "folder the bulletin is written to");
+    r.add("home_region", Type.STRING, "county code whose bulletin the night writes");
+
+    Node spark = r.section("spark", "how the Spark session is built");
+    spark.add("master", Type.STRING, "Spark master URL; empty to leave it to spark-submit");
+    spark.add("app_name", Type.STRING, "the Spark application name");
+    spark.add("conf", Type.SCALAR_MAP, "extra Spark settings, name: value");
+
+    Node ingest = r.section("ingest", "reading deliveries");
+    ingest.add(
+        "encodings",
+        Type.SCALAR_MAP,
+        "CSV encoding per source: auto, UTF-8, GBK or GB18030 (auto detects BOM, UTF-8, GB18030)");
+    ingest.add(
+        "header_aliases", Type.LIST_MAP, "other header names per column, e.g. period: [统计月份]");
+    return schema;
+  }
+}

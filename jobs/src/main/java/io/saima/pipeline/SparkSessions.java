@@ -1,0 +1,37 @@
+package io.saima.pipeline;
+
+import io.saima.config.SaimaConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the one Spark session a command runs in. Delta is switched on here; the catalog is
+ * in-memory and tables are registered by path (see {@code Warehouse}), so no process holds a
+ * metastore lock that another would wait for.
+ */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  /** Settings every Saima session needs, locally and on a cluster. */
+  public static Map<String, String> required() {
+    Map<String, String> conf = new LinkedHashMap<>();
+    conf.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+    conf.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    conf.put("spark.sql.catalogImplementation", "in-memory");
+    conf.put("spark.sql.session.timeZone", "Asia/Shanghai");
+    // Money is DECIMAL; an overflow or a bad cast must fail loudly, never turn into null.
+    conf.put("spark.sql.ansi.enabled", "true");
+    conf.put("spark.sql.decimalOperations.allowPrecisionLoss", "false");
+    return conf;
+  }
+
+  public static SparkSession create(SaimaConfig config) {
+    SparkSession.Builder builder = SparkSession.builder().appName(config.sparkAppName());
+    config.sparkMaster().ifPresent(builder::master);
+    required().forEach(builder::config);
+    config.sparkConf().forEach(builder::config);
+    builder.config("spark.sql.warehouse.dir", config.warehouse());
+    return builder.getOrCreate();
+  }
+}

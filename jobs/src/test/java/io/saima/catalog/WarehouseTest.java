@@ -1,0 +1,65 @@
+package io.saima.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.saima.testing.SparkTestBase;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WarehouseTest extends SparkTestBase {
+
+  private static final StructType SCHEMA =
+      new StructType()
+          .add("period", DataTypes.IntegerType, false)
+          .add("value", DataTypes.createDecimalType(20, 2), true);
+
+  private static final TableContract CONTRACT =
+      TableContract.of(TableId.of("testdb", "values_by_period"), "one row per period", SCHEMA);
+
+  private Dataset<Row> rows(Object[]... values) {
+    List<Row> list = java.util.Arrays.stream(values).map(RowFactory::create).toList();
+    return spark().createDataFrame(list, SCHEMA);
+  }
+
+  @Test
+  void replaceWhereRewritesOnlyTheMatchingSlice(@TempDir Path dir) {
+    Warehouse warehouse = new Warehouse(spark(), dir.toString());
+    warehouse.overwrite(
+        CONTRACT,
+        rows(
+            new Object[] {202001, new java.math.BigDecimal("1.00")},
+            new Object[] {202002, new java.math.BigDecimal("2.00")}));
+    warehouse.replaceWhere(
+        CONTRACT, rows(new Object[] {202002, new java.math.BigDecimal("5.50")}), "period = 202002");
+
+    List<Row> result = warehouse.read(CONTRACT.id()).orderBy("period").collectAsList();
+    assertEquals(2, result.size());
+    assertEquals(new java.math.BigDecimal("1.00"), result.get(0).getDecimal(1));
+    assertEquals(new java.math.BigDecimal("5.50"), result.get(1).getDecimal(1));
+    assertEquals(1L, warehouse.version(CONTRACT.id()).orElseThrow());
+  }
+
+  @Test
+  void registerAllFindsTablesByPathAndNamesThemDatabaseDotTable(@TempDir Path dir) {
+    Warehouse writer = new Warehouse(spark(), dir.toString());
+    assertFalse(writer.exists(CONTRACT.id()));
+    writer.overwrite(CONTRACT, rows(new Object[] {202001, new java.math.BigDecimal("3.25")}));
+    spark().sql("DROP TABLE IF EXISTS testdb.values_by_period");
+
+    List<TableId> found = new Warehouse(spark(), dir.toString()).registerAll();
+
+    assertTrue(found.contains(CONTRACT.id()));
+    assertEquals(
+        new java.math.BigDecimal("3.25"),
+        sql("SELECT value FROM testdb.values_by_period").get(0).getDecimal(0));
+  }
+}

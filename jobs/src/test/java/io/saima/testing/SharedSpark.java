@@ -1,0 +1,34 @@
+package io.saima.testing;
+
+import io.saima.pipeline.SparkSessions;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One SparkSession for the whole test JVM: starting Spark costs seconds, so every test shares it.
+ * Two shuffle partitions, no UI, loopback only, Delta on (STACK.md, "What works on Java 17").
+ */
+public final class SharedSpark {
+  private static SparkSession session;
+
+  private SharedSpark() {}
+
+  public static synchronized SparkSession session() {
+    if (session == null) {
+      SparkSession.Builder builder =
+          SparkSession.builder()
+              .appName("saima-tests")
+              .master("local[2]")
+              .config("spark.driver.host", "127.0.0.1")
+              .config("spark.driver.bindAddress", "127.0.0.1")
+              .config("spark.ui.enabled", "false")
+              .config("spark.sql.shuffle.partitions", "2")
+              .config("spark.default.parallelism", "2")
+              .config("spark.databricks.delta.snapshotPartitions", "2")
+              .config("spark.sql.adaptive.enabled", "false");
+      SparkSessions.required().forEach(builder::config);
+      session = builder.getOrCreate();
+      Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
+    }
+    return session;
+  }
+}
