@@ -1,0 +1,63 @@
+package io.saima.metrics;
+
+import io.saima.catalog.TableContract;
+import io.saima.catalog.TableId;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Contracts of the gold metric tables (DESIGN.md, "Tables"). Values are DECIMAL in the indicator's
+ * currency; growth, shares and their changes are DOUBLE percentages or points.
+ */
+public final class GoldTables {
+  private GoldTables() {}
+
+  public static final String DATABASE = "gold";
+
+  /** Sums of money: wider than silver's so that a province-year never overflows. */
+  public static final DataType AMOUNT = DataTypes.createDecimalType(24, 2);
+
+  public static final TableContract INDICATOR_MONTHLY =
+      TableContract.of(
+          TableId.of(DATABASE, "indicator_monthly"),
+          "one row per indicator, region and period",
+          new StructType()
+              .add("indicator", DataTypes.StringType, false)
+              .add("region_level", DataTypes.StringType, false)
+              .add("region_code", DataTypes.StringType, false)
+              .add("region_name", DataTypes.StringType, true)
+              .add("period", DataTypes.IntegerType, false)
+              .add("year", DataTypes.IntegerType, false)
+              .add("month", DataTypes.IntegerType, false)
+              .add("value_month", AMOUNT, true)
+              .add("value_ytd", AMOUNT, true)
+              .add("value_month_ly", AMOUNT, true)
+              .add("value_ytd_ly", AMOUNT, true)
+              .add("yoy_month_pct", DataTypes.DoubleType, true)
+              .add("yoy_ytd_pct", DataTypes.DoubleType, true)
+              .add("share_ytd_pct", DataTypes.DoubleType, true)
+              .add("share_ytd_ly_pct", DataTypes.DoubleType, true)
+              .add("share_change_pp", DataTypes.DoubleType, true)
+              .add("currency", DataTypes.StringType, false),
+          "year");
+
+  public static final TableContract INDICATOR_RANK =
+      TableContract.of(
+          TableId.of(DATABASE, "indicator_rank"),
+          "one row per indicator, period, measure and county",
+          new StructType()
+              .add("indicator", DataTypes.StringType, false)
+              .add("period", DataTypes.IntegerType, false)
+              .add("measure", DataTypes.StringType, false)
+              .add("region_code", DataTypes.StringType, false)
+              .add("region_name", DataTypes.StringType, true)
+              .add("competition_group", DataTypes.StringType, true)
+              .add("value", DataTypes.DoubleType, true)
+              .add("rank", DataTypes.IntegerType, true)
+              .add("rank_in_group", DataTypes.IntegerType, true)
+              .add("n_ranked", DataTypes.IntegerType, false)
+              .add("n_ranked_in_group", DataTypes.IntegerType, false)
+              .add("rank_change", DataTypes.IntegerType, true),
+          "period");
+}
