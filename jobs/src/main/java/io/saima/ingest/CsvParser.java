@@ -49,7 +49,7 @@ final class CsvParser implements Closeable {
   private static final int AFTER_QUOTE = 3;
 
   private final Reader reader;
-  private final char[] buffer = new char[16 * 1024];
+  private final char[] buffer = new char[64 * 1024];
   private int position;
   private int limit;
   private boolean endOfInput;
@@ -57,6 +57,14 @@ final class CsvParser implements Closeable {
 
   /** The physical line of the next character to be read. */
   private long line = 1;
+
+  /** The current record's raw text so far; the buffer holds the rest from {@link #rawMark}. */
+  private final StringBuilder raw = new StringBuilder(256);
+
+  /**
+   * Where the current record's raw text not yet copied starts in the buffer; -1 between records.
+   */
+  private int rawMark = -1;
 
   CsvParser(Reader reader) {
     this.reader = reader;
@@ -81,81 +89,88 @@ final class CsvParser implements Closeable {
       return null;
     }
     long start = line;
-    StringBuilder raw = new StringBuilder(128);
+    raw.setLength(0);
+    rawMark = position;
     StringBuilder field = new StringBuilder(32);
     List<String> fields = new ArrayList<>();
     int state = FIELD_START;
     while (true) {
-      int c = read();
-      if (c < 0) {
-        if (state == QUOTED) {
-          throw new MalformedCsvException(
-              "the quoted field opened on line " + start + " is never closed");
-        }
-        fields.add(field.toString());
-        return new Row(start, raw.toString(), fields);
-      }
-      if (c == '\r' || c == '\n') {
-        boolean crlf = c == '\r' && peek() == '\n';
-        if (crlf) {
-          position++;
-        }
-        line++;
-        if (state != QUOTED) {
+      if (position >= limit) {
+        if (!fill()) {
+          if (state == QUOTED) {
+            throw new MalformedCsvException(
+                "the quoted field opened on line " + start + " is never closed");
+          }
+          rawMark = -1;
           fields.add(field.toString());
           return new Row(start, raw.toString(), fields);
         }
-        field.append((char) c);
-        raw.append((char) c);
-        if (crlf) {
-          field.append('\n');
-          raw.append('\n');
-        }
-      } else {
-        raw.append((char) c);
-        switch (state) {
-          case FIELD_START -> {
-            if (c == '"') {
-              state = QUOTED;
-            } else if (c == ',') {
-              fields.add("");
-            } else {
-              field.append((char) c);
-              state = UNQUOTED;
-            }
-          }
-          case UNQUOTED -> {
-            if (c == ',') {
-              fields.add(field.toString());
-              field.setLength(0);
-              state = FIELD_START;
-            } else {
-              field.append((char) c);
-            }
-          }
-          case QUOTED -> {
-            if (c == '"') {
-              state = AFTER_QUOTE;
-            } else {
-              field.append((char) c);
-            }
-          }
-          default -> { // AFTER_QUOTE
-            if (c == '"') {
-              field.append('"');
-              state = QUOTED;
-            } else if (c == ',') {
-              fields.add(field.toString());
-              field.setLength(0);
-              state = FIELD_START;
-            } else {
-              field.append((char) c);
-              state = UNQUOTED;
-            }
-          }
-        }
+        continue;
       }
-      if (raw.length() > MAX_RECORD_CHARS) {
+      char c = buffer[position];
+      if (state == QUOTED) {
+        int end = position;
+        while (end < limit) {
+          char d = buffer[end];
+          if (d == '"' || d == '\r' || d == '\n') {
+            break;
+          }
+          end++;
+        }
+        if (end > position) {
+          field.append(buffer, position, end - position);
+          position = end;
+        } else {
+          position++;
+          if (c == '"') {
+            state = AFTER_QUOTE;
+          } else {
+            // A line break inside quotes is data, and still a new physical line.
+            field.append(c);
+            if (c == '\r' && peek() == '\n') {
+              field.append('\n');
+              position++;
+            }
+            line++;
+          }
+        }
+      } else if (c == '\r' || c == '\n') {
+        raw.append(buffer, rawMark, position - rawMark);
+        rawMark = -1;
+        position++;
+        if (c == '\r' && peek() == '\n') {
+          position++;
+        }
+        line++;
+        fields.add(field.toString());
+        return new Row(start, raw.toString(), fields);
+      } else if (c == ',') {
+        position++;
+        fields.add(field.toString());
+        field.setLength(0);
+        state = FIELD_START;
+      } else if (c == '"' && state == FIELD_START) {
+        position++;
+        state = QUOTED;
+      } else if (c == '"' && state == AFTER_QUOTE) {
+        position++;
+        field.append('"');
+        state = QUOTED;
+      } else {
+        // Text, up to the next comma or line break; a quote in it is text too.
+        int end = position + 1;
+        while (end < limit) {
+          char d = buffer[end];
+          if (d == ',' || d == '\r' || d == '\n') {
+            break;
+          }
+          end++;
+        }
+        field.append(buffer, position, end - position);
+        position = end;
+        state = UNQUOTED;
+      }
+      if (raw.length() + (position - rawMark) > MAX_RECORD_CHARS) {
         throw new MalformedCsvException(
             "the record starting on line "
                 + start
@@ -166,28 +181,31 @@ final class CsvParser implements Closeable {
     }
   }
 
-  private int read() throws IOException {
-    int c = peek();
-    if (c >= 0) {
-      position++;
+  private int peek() throws IOException {
+    if (position >= limit && !fill()) {
+      return -1;
     }
-    return c;
+    return buffer[position];
   }
 
-  private int peek() throws IOException {
-    while (position >= limit) {
-      if (endOfInput) {
-        return -1;
-      }
+  /** Reads more text into the buffer, first keeping the current record's raw text. */
+  private boolean fill() throws IOException {
+    if (rawMark >= 0) {
+      raw.append(buffer, rawMark, limit - rawMark);
+      rawMark = 0;
+    }
+    position = 0;
+    limit = 0;
+    while (!endOfInput) {
       int n = reader.read(buffer, 0, buffer.length);
       if (n < 0) {
         endOfInput = true;
-        return -1;
+      } else if (n > 0) {
+        limit = n;
+        return true;
       }
-      position = 0;
-      limit = n;
     }
-    return buffer[position];
+    return false;
   }
 
   @Override

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.spark.sql.types.StructField;
 
 /**
@@ -56,12 +55,6 @@ import org.apache.spark.sql.types.StructField;
 public final class RecordValidator implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d{0,2})?|\\.\\d{1,2})");
-  private static final Pattern PERIOD = Pattern.compile("\\d{6}");
-  private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
-  private static final Pattern HS_CODE = Pattern.compile("\\d{8}|\\d{10}");
-  private static final Pattern TRADE_MODE = Pattern.compile("\\d{4}");
-  private static final Pattern FDI_INDUSTRY = Pattern.compile("[A-T]");
   private static final int MAX_INTEGER_DIGITS = 18;
 
   /** The trades of above-designated-size wholesale, retail, accommodation and catering. */
@@ -69,6 +62,9 @@ public final class RecordValidator implements Serializable {
       Set.of("wholesale", "retail", "accommodation", "catering");
 
   public static final Set<String> RETAIL_BASES = Set.of("month", "ytd");
+
+  /** Free text kept as given (trimmed). */
+  private static final List<String> TEXT_COLUMNS = List.of("project_id", "enterprise_name");
 
   private static final Map<Source, List<String>> MONEY =
       Map.of(
@@ -131,7 +127,7 @@ public final class RecordValidator implements Serializable {
 
     // bad_period
     String period = text(raw, "period");
-    if (!PERIOD.matcher(period).matches()) {
+    if (!isDigits(period, 6)) {
       return reject(
           QuarantineReason.BAD_PERIOD, "period '" + period + "' is not a month written YYYYMM");
     }
@@ -166,13 +162,13 @@ public final class RecordValidator implements Serializable {
     }
     if (source == Source.CUSTOMS_EXPORTS) {
       String hsCode = text(raw, "hs_code");
-      if (!HS_CODE.matcher(hsCode).matches()) {
+      if (!(isDigits(hsCode, 8) || isDigits(hsCode, 10))) {
         return reject(
             QuarantineReason.BAD_NUMBER,
             "hs_code '" + hsCode + "' is not a code of 8 or 10 digits");
       }
       String tradeMode = text(raw, "trade_mode");
-      if (!TRADE_MODE.matcher(tradeMode).matches()) {
+      if (!isDigits(tradeMode, 4)) {
         return reject(
             QuarantineReason.BAD_NUMBER, "trade_mode '" + tradeMode + "' is not a 4-digit code");
       }
@@ -250,7 +246,7 @@ public final class RecordValidator implements Serializable {
       }
       out.put("town_code", town);
     }
-    for (String column : List.of("project_id", "enterprise_name")) {
+    for (String column : TEXT_COLUMNS) {
       if (inputIndex.containsKey(column)) {
         out.put(column, text(raw, column));
       }
@@ -268,7 +264,7 @@ public final class RecordValidator implements Serializable {
     switch (source) {
       case CUSTOMS_EXPORTS -> {
         String destination = text(raw, "destination").toUpperCase(Locale.ROOT);
-        if (!COUNTRY.matcher(destination).matches()) {
+        if (!isCountry(destination)) {
           return notOfKind("destination", text(raw, "destination"), "an ISO 3166-1 alpha-2 code");
         }
         out.put("destination", destination);
@@ -277,7 +273,7 @@ public final class RecordValidator implements Serializable {
         String country = text(raw, "investor_country");
         if (country != null) {
           country = country.toUpperCase(Locale.ROOT);
-          if (!COUNTRY.matcher(country).matches()) {
+          if (!isCountry(country)) {
             return notOfKind(
                 "investor_country", text(raw, "investor_country"), "an ISO 3166-1 alpha-2 code");
           }
@@ -286,7 +282,7 @@ public final class RecordValidator implements Serializable {
         String industry = text(raw, "industry");
         if (industry != null) {
           industry = industry.toUpperCase(Locale.ROOT);
-          if (!FDI_INDUSTRY.matcher(industry).matches()) {
+          if (!(industry.length() == 1 && industry.charAt(0) >= 'A' && industry.charAt(0) <= 'T')) {
             return notOfKind(
                 "industry", text(raw, "industry"), "a GB/T 4754 section letter A to T");
           }
@@ -329,16 +325,74 @@ public final class RecordValidator implements Serializable {
 
   /** A plain decimal with at most 2 decimals, at scale 2; null when it is not one. */
   static BigDecimal parseMoney(String text) {
-    if (!DECIMAL.matcher(text).matches()) {
+    if (!isPlainDecimal(text)) {
       return null;
     }
-    int point = text.indexOf('.');
-    String integerPart = point < 0 ? text : text.substring(0, point);
-    int digits = integerPart.replaceFirst("^[+-]?0*", "").length();
-    if (digits > MAX_INTEGER_DIGITS) {
+    int end = text.indexOf('.');
+    if (end < 0) {
+      end = text.length();
+    }
+    int start = 0;
+    while (start < end
+        && (text.charAt(start) == '+' || text.charAt(start) == '-' || text.charAt(start) == '0')) {
+      start++;
+    }
+    if (end - start > MAX_INTEGER_DIGITS) {
       return null;
     }
     return new BigDecimal(text).setScale(2, RoundingMode.UNNECESSARY);
+  }
+
+  /** An optional sign, digits, and at most one point followed by at most 2 digits; a digit. */
+  static boolean isPlainDecimal(String text) {
+    int i = 0;
+    int n = text.length();
+    if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+      i++;
+    }
+    int digits = 0;
+    while (i < n && isAsciiDigit(text.charAt(i))) {
+      i++;
+      digits++;
+    }
+    if (i < n && text.charAt(i) == '.') {
+      i++;
+      int decimals = 0;
+      while (i < n && isAsciiDigit(text.charAt(i))) {
+        i++;
+        decimals++;
+      }
+      if (decimals > 2) {
+        return false;
+      }
+      digits += decimals;
+    }
+    return i == n && digits > 0;
+  }
+
+  private static boolean isDigits(String text, int length) {
+    if (text.length() != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (!isAsciiDigit(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** Two letters A–Z (ISO 3166-1 alpha-2). */
+  private static boolean isCountry(String code) {
+    return code.length() == 2
+        && code.charAt(0) >= 'A'
+        && code.charAt(0) <= 'Z'
+        && code.charAt(1) >= 'A'
+        && code.charAt(1) <= 'Z';
   }
 
   private static Validated reject(QuarantineReason reason, String detail) {

@@ -175,17 +175,22 @@ class RecordValidatorTest {
   @Test
   void badNumberForSeparatorsExponentsUnitsAndThirdDecimals() {
     for (String amount :
-        new String[] {"1,234.00", "1.2E5", "12万", "1.234", "1..2", "abc", "１２", "0x10"}) {
+        new String[] {
+          "1,234.00", "1.2E5", "12万", "1.234", "1..2", "abc", "１２", "0x10", ".", "+", "1 2", "--1"
+        }) {
       assertEquals(
           QuarantineReason.BAD_NUMBER, reason(CUSTOMS.validate(goodCustoms(amount, null))), amount);
     }
-    // Nineteen integer digits do not fit DECIMAL(20,2).
+    assertEquals(new BigDecimal("5.00"), accepted(CUSTOMS.validate(goodCustoms("5.", "1")))[8]);
+    assertEquals(new BigDecimal("0.50"), accepted(CUSTOMS.validate(goodCustoms(".5", "1")))[8]);
+    assertEquals(new BigDecimal("5.00"), accepted(CUSTOMS.validate(goodCustoms("+5", "1")))[8]);
+    // Nineteen integer digits do not fit DECIMAL(20,2); leading zeros do not count.
     assertEquals(
         QuarantineReason.BAD_NUMBER,
         reason(CUSTOMS.validate(goodCustoms("1234567890123456789", "1"))));
     assertEquals(
         new BigDecimal("123456789012345678.00"),
-        accepted(CUSTOMS.validate(goodCustoms("123456789012345678", "1")))[8]);
+        accepted(CUSTOMS.validate(goodCustoms("00123456789012345678", "1")))[8]);
   }
 
   @Test
