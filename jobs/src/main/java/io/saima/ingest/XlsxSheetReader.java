@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -56,6 +58,7 @@ final class XlsxSheetReader implements Closeable {
   private final InputStream sheet;
   private final XMLStreamReader xml;
   private long lastRow;
+  private final Map<Integer, NumberStyle> numberStyles = new HashMap<>();
 
   XlsxSheetReader(InputStream in) throws IOException, UnreadableFileException {
     copy = Files.createTempFile("saima-delivery-", ".xlsx");
@@ -178,18 +181,37 @@ final class XlsxSheetReader implements Closeable {
     };
   }
 
-  private Cell number(String value, String style) {
-    int formatIndex = 0;
-    String format = "General";
-    if (style != null && !style.isBlank() && styles != null) {
-      XSSFCellStyle cellStyle = styles.getStyleAt(Integer.parseInt(style.trim()));
-      if (cellStyle != null) {
-        formatIndex = cellStyle.getDataFormat();
-        format = cellStyle.getDataFormatString();
-      }
+  /** What a cell style means for rendering a number, worked out once per style. */
+  private record NumberStyle(boolean isDate, int zeroPadding) {
+    static final NumberStyle GENERAL = new NumberStyle(false, 0);
+  }
+
+  private NumberStyle numberStyle(String style) {
+    if (style == null || style.isBlank() || styles == null) {
+      return NumberStyle.GENERAL;
     }
+    int index = Integer.parseInt(style.trim());
+    return numberStyles.computeIfAbsent(
+        index,
+        i -> {
+          XSSFCellStyle cellStyle = styles.getStyleAt(i);
+          if (cellStyle == null) {
+            return NumberStyle.GENERAL;
+          }
+          String format = cellStyle.getDataFormatString();
+          if (format == null) {
+            return NumberStyle.GENERAL;
+          }
+          boolean isDate = DateUtil.isADateFormat(cellStyle.getDataFormat(), format);
+          int zeroPadding = format.matches("0+") ? format.length() : 0;
+          return new NumberStyle(isDate, zeroPadding);
+        });
+  }
+
+  private Cell number(String value, String style) {
+    NumberStyle numberStyle = numberStyle(style);
     BigDecimal number = new BigDecimal(value);
-    if (format != null && DateUtil.isADateFormat(formatIndex, format)) {
+    if (numberStyle.isDate()) {
       double serial = number.doubleValue();
       if (DateUtil.isValidExcelDate(serial)) {
         LocalDateTime date = DateUtil.getLocalDateTime(serial, date1904);
@@ -200,11 +222,14 @@ final class XlsxSheetReader implements Closeable {
         return new Cell(text, date);
       }
     }
-    return new Cell(plainNumber(number, format), null);
+    return new Cell(plainNumber(number, numberStyle.zeroPadding()), null);
   }
 
-  /** A number as Excel holds it, in plain notation; zero-padded when its format is "0000". */
-  static String plainNumber(BigDecimal number, String format) {
+  /**
+   * A number as Excel holds it, in plain notation; zero-padded to {@code zeroPadding} digits when
+   * its format is zeros only ("0000").
+   */
+  static String plainNumber(BigDecimal number, int zeroPadding) {
     if (number.precision() > 15) {
       number = number.round(new MathContext(15, RoundingMode.HALF_EVEN));
     }
@@ -213,12 +238,8 @@ final class XlsxSheetReader implements Closeable {
       number = number.setScale(0);
     }
     String text = number.toPlainString();
-    if (format != null
-        && format.matches("0+")
-        && number.signum() >= 0
-        && number.scale() == 0
-        && text.length() < format.length()) {
-      text = "0".repeat(format.length() - text.length()) + text;
+    if (number.signum() >= 0 && number.scale() == 0 && text.length() < zeroPadding) {
+      text = "0".repeat(zeroPadding - text.length()) + text;
     }
     return text;
   }
