@@ -29,7 +29,8 @@ public record ReaderSettings(String encoding, Map<String, List<String>> headerAl
     }
     encoding = canonical;
     Map<String, List<String>> copy = new LinkedHashMap<>();
-    headerAliases.forEach((column, names) -> copy.put(column, List.copyOf(names)));
+    (headerAliases == null ? Map.<String, List<String>>of() : headerAliases)
+        .forEach((column, names) -> copy.put(column, List.copyOf(names)));
     headerAliases = Map.copyOf(copy);
   }
 

@@ -21,9 +21,10 @@ import java.nio.charset.StandardCharsets;
  * <p>{@code auto} looks at the first {@link #SNIFF_BYTES} bytes: a UTF-8 byte order mark means
  * UTF-8; bytes that are valid UTF-8 mean UTF-8 (GBK text is almost never valid UTF-8, since its
  * lead bytes 0x81–0xFE are followed by bytes UTF-8 does not allow there); anything else is read as
- * GB18030, which is a superset of GBK and GB2312. Files are streamed, so a file whose first
- * megabyte is plain ASCII and whose later bytes are GBK is refused when those bytes are reached;
- * setting the source's encoding in configuration reads it.
+ * GB18030, which is a superset of GBK and GB2312. A byte order mark means UTF-8 even when the
+ * source is set to GBK. Files are streamed, so a file whose first megabyte is plain ASCII and whose
+ * later bytes are GBK is refused when those bytes are reached; setting the source's encoding in
+ * configuration reads it.
  */
 final class TextDecoding {
   static final int SNIFF_BYTES = 1 << 20;
@@ -48,7 +49,8 @@ final class TextDecoding {
       }
     }
     Charset charset;
-    switch (encoding) {
+    // A UTF-8 byte order mark settles it whatever the configuration says: no GBK text starts so.
+    switch (startsWithUtf8Bom(head) ? "UTF-8" : encoding) {
       case "auto" -> {
         if (startsWithUtf8Bom(head) || decodes(head, StandardCharsets.UTF_8, wholeFile)) {
           charset = StandardCharsets.UTF_8;

@@ -83,6 +83,14 @@ class DeliveryFileReaderTest {
     bytes.write(
         utf8("period,county_code,retail_sales_cny\r\n202001,330521,1\r\n\r\n202002,330521,2"));
     List<RawRecord> records = read(bytes.toByteArray(), "r.csv", Source.RETAIL_SALES);
+    // The mark means UTF-8 even where GBK is configured.
+    assertEquals(
+        records,
+        read(
+            bytes.toByteArray(),
+            "r.csv",
+            Source.RETAIL_SALES,
+            new ReaderSettings("GBK", ALIASES.headerAliases())));
     assertEquals(2, records.size());
     assertEquals(
         new RawRecord(2, "202001,330521,1", new String[] {"202001", "330521", "1", null, null}),
