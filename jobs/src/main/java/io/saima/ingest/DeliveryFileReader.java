@@ -100,7 +100,13 @@ public final class DeliveryFileReader {
       throws UnreadableFileException, IOException {
     TextDecoding.Decoded decoded = TextDecoding.open(in, settings.encoding());
     CsvParser parser = new CsvParser(decoded.reader());
-    String charset = decoded.charset().name();
+    String charset =
+        decoded.charset().name()
+            + (settings.encoding().equals("auto")
+                ? " (the encoding detected from the start of the file; set ingest.encodings."
+                    + source.id()
+                    + " to read it otherwise)"
+                : " (the encoding configured in ingest.encodings." + source.id() + ")");
     CsvParser.Row header;
     try {
       header = nextNonBlank(parser, charset);

@@ -225,9 +225,13 @@ public final class ReferenceData {
           if (type.equals("value") && value.signum() < 0) {
             throw row.error("target_value " + text + " is below 0 for a target of type value");
           }
-          if (!targetKeys.add(region + "|" + indicator + "|" + period)) {
+          // A region may have a value and a growth target for the same indicator and period
+          // (Deqing's retail: 8.95 billion yuan and +5% in the first half of 2020).
+          if (!targetKeys.add(region + "|" + indicator + "|" + period + "|" + type)) {
             throw row.error(
-                "a target for "
+                "a "
+                    + type
+                    + " target for "
                     + region
                     + ", "
                     + indicator

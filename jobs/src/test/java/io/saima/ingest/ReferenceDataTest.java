@@ -32,6 +32,7 @@ class ReferenceDataTest {
       "region_code,indicator,target_period,target_type,target_value\n"
           + "330521,export,202006,growth_pct,18\n"
           + "330521,fdi_actual,202012,value,250000000.00\n"
+          + "330521,fdi_actual,202012,growth_pct,-2.5\n"
           + "330521001,export,202012,value,1200000.5\n";
 
   @TempDir Path dir;
@@ -63,6 +64,9 @@ class ReferenceDataTest {
     assertArrayEquals(new Object[] {202002, new BigDecimal("7.0000")}, data.fxRates().get(1));
     assertArrayEquals(
         new Object[] {"330521001", "export", 202012, "value", new BigDecimal("1200000.50")},
+        data.targets().get(3));
+    assertArrayEquals(
+        new Object[] {"330521", "fdi_actual", 202012, "growth_pct", new BigDecimal("-2.50")},
         data.targets().get(2));
     assertEquals(
         new ReferenceLookup(
@@ -110,9 +114,9 @@ class ReferenceDataTest {
         "targets.csv|2|330521,export=330599,export|region_code '330599' is neither",
         "targets.csv|3|fdi_actual=fdi|indicator 'fdi' is not one of",
         "targets.csv|2|growth_pct=percent|target_type 'percent'",
-        "targets.csv|4|1200000.5=1200000.555|target_value '1200000.555'",
-        "targets.csv|4|1200000.5=1.2e6|target_value '1.2e6' is not a plain decimal",
-        "targets.csv|4|330521001,export,202012=330521,export,202006|listed twice",
+        "targets.csv|5|1200000.5=1200000.555|target_value '1200000.555'",
+        "targets.csv|5|1200000.5=1.2e6|target_value '1.2e6' is not a plain decimal",
+        "targets.csv|5|330521001,export,202012,value=330521,export,202006,growth_pct|growth_pct target for 330521, export and 202006 is listed twice",
         "targets.csv|1|target_value=value|the header lacks column target_value",
       })
   void aBadLineNamesItsFileAndLine(String file, long line, String change, String expected)
