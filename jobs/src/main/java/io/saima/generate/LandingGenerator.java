@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -227,7 +228,8 @@ public final class LandingGenerator {
     for (PlantedRow row : planted) {
       LOG.info("planted {} at {} line {}", row.reason(), row.file(), row.line());
     }
-    return new Summary(files, Map.copyOf(new TreeMap<>(linesBySource)), List.copyOf(planted));
+    return new Summary(
+        files, Collections.unmodifiableMap(new TreeMap<>(linesBySource)), List.copyOf(planted));
   }
 
   /** Period 201901 arrives in the next month, e.g. {@code 20190215-01}. */
@@ -288,7 +290,7 @@ public final class LandingGenerator {
                 Calibration.EXPORT_PATH_2020,
                 p.exportGrowth2020Pct(),
                 period)
-            * Seeds.logNormal(monthNoise, 0.03)
+            * Seeds.logNormal(monthNoise, 0.02)
             * (revision ? revisionFactor(county.code()) : 1.0);
     double cbecShare = p.cbecShare2019Pct() / 100.0;
     if (period.getYear() >= 2020) {
@@ -303,8 +305,14 @@ public final class LandingGenerator {
             * customsLineWeight.get(county.code())
             * total
             / p.export2019Cny();
+    // A county with towns in units.csv keeps enough firms and lines for every town to show, even
+    // in a tiny sample.
+    int units = reference.unitsOf(county.code()).size();
+    lineCount = Math.max(lineCount, 10.0 * units);
     long enterprises =
-        Math.max(3, Math.round(spec.scale() * EXPORTERS * customsLineWeight.get(county.code())));
+        Math.max(
+            Math.max(3, 5L * units),
+            Math.round(spec.scale() * EXPORTERS * customsLineWeight.get(county.code())));
     double[] shares = {general, processing, procurement, cbecShare};
     String monthKey = yyyymm(period);
     for (Segment segment : Segment.values()) {
@@ -476,7 +484,8 @@ public final class LandingGenerator {
                 Calibration.FDI_PATH_2020,
                 p.fdiGrowth2020Pct(),
                 period)
-            * Seeds.logNormal(noise, 0.35);
+            * Seeds.logNormal(noise, 0.25)
+            / StrictMath.exp(0.25 * 0.25 / 2);
     if (p.fdi2019Usd() < 30e6) {
       // small counties see months without any arrival; the others carry the year
       if (noise.nextDouble() < 0.35) {
@@ -485,7 +494,10 @@ public final class LandingGenerator {
       usd /= 0.65;
     }
     long cents = Math.round(usd * 100);
-    long arrivals = Math.max(1, Math.round(usd / FDI_ARRIVAL_USD * spec.scale()));
+    long arrivals =
+        Math.max(
+            reference.unitsOf(county.code()).isEmpty() ? 1 : 4,
+            Math.round(usd / FDI_ARRIVAL_USD * spec.scale()));
     SplittableRandom sizing = Seeds.random(spec.seed(), "fdi-split", county.code(), monthKey);
     double weightSum = 0;
     for (long i = 0; i < arrivals; i++) {
@@ -501,7 +513,7 @@ public final class LandingGenerator {
       long upTo = i == arrivals - 1 ? cents : Math.round(cents * (cumulative / weightSum));
       long actual = Math.max(100, upTo - allocated);
       allocated += actual;
-      long project = i + offset;
+      long project = i + offset + (period.getMonthValue() % 2) * arrivals;
       String[] row = new String[file.width()];
       row[0] = monthKey;
       row[1] = county.code();
@@ -670,7 +682,9 @@ public final class LandingGenerator {
       long cents = Math.round(month * AQ_INDUSTRY_SHARES[k] * 100);
       long enterprises =
           Math.max(
-              1,
+              AQ_INDUSTRY_SHARES[k] >= 0.2
+                  ? Math.max(1, reference.unitsOf(county.code()).size())
+                  : 1,
               Math.round(
                   spec.scale()
                       * ABOVE_QUOTA_ENTERPRISES
