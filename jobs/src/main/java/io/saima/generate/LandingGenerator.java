@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,6 +161,11 @@ public final class LandingGenerator {
   private final Map<String, Long> linesBySource = new LinkedHashMap<>();
   private long files;
 
+  // the customs month being written: its key, its days' rates and the firms met so far
+  private String monthKey;
+  private double[] dayRates;
+  private final Map<Long, Firm> firms = new HashMap<>();
+
   public LandingGenerator(GeneratorSpec spec) {
     this.spec = spec;
     this.reference = Reference.load(spec.reference());
@@ -252,6 +258,11 @@ public final class LandingGenerator {
   // ---------------------------------------------------------------- customs exports
 
   private void customs(YearMonth period, String folder, boolean revision) {
+    monthKey = yyyymm(period);
+    dayRates = new double[period.lengthOfMonth()];
+    for (int day = 1; day <= dayRates.length; day++) {
+      dayRates[day - 1] = reference.dayRate(period, day);
+    }
     List<String> cities = reference.cities();
     for (int i = 0; i < cities.size(); i++) {
       String city = cities.get(i);
@@ -281,6 +292,7 @@ public final class LandingGenerator {
   private void customsCounty(
       CsvFile file, Reference.County county, YearMonth period, boolean revision) {
     CountyProfile p = profiles.get(county.code());
+    firms.clear();
     SplittableRandom monthNoise =
         Seeds.random(spec.seed(), "export-noise", county.code(), yyyymm(period));
     double total =
@@ -376,7 +388,8 @@ public final class LandingGenerator {
       }
       default -> index = skewed(random, enterprises);
     }
-    long h = Seeds.mix(0, "hs", county.code(), index);
+    Firm firm = firms.computeIfAbsent(index, i -> firm(county, i));
+    long h = firm.hsHash();
     String hs =
         random.nextDouble() < 0.75
             ? HS_CODES[(int) Long.remainderUnsigned(h, HS_CODES.length)]
@@ -393,20 +406,31 @@ public final class LandingGenerator {
         };
     String destination = DESTINATIONS[Seeds.pick(random, DESTINATION_WEIGHTS)];
     int day = 1 + random.nextInt(period.lengthOfMonth());
-    double rate = reference.dayRate(period, day);
+    double rate = dayRates[day - 1];
     long usdCents = Math.round(cnyCents / rate);
     String[] row = new String[file.width()];
-    row[0] = yyyymm(period);
+    row[0] = monthKey;
     row[1] = county.code();
-    row[2] = town(county, index);
-    row[3] = Enterprises.creditCode(county.code(), index);
-    row[4] = Enterprises.name(county.shortName(), index);
+    row[2] = firm.town();
+    row[3] = firm.creditCode();
+    row[4] = firm.name();
     row[5] = hs;
     row[6] = mode;
     row[7] = destination;
     row[8] = money(usdCents);
     row[9] = money(cnyCents);
     return row;
+  }
+
+  /** What stays the same for an exporter from line to line. */
+  private record Firm(String creditCode, String name, String town, long hsHash) {}
+
+  private Firm firm(Reference.County county, long index) {
+    return new Firm(
+        Enterprises.creditCode(county.code(), index),
+        Enterprises.name(county.shortName(), index),
+        town(county, index),
+        Seeds.mix(0, "hs", county.code(), index));
   }
 
   /**
