@@ -196,6 +196,122 @@ class LandingGeneratorTest {
   }
 
   @Test
+  void deqingTellsTheStoryOfDomainMd() throws IOException {
+    // January–June exports per county, 2019 and 2020, from the latest delivery of each month
+    Map<String, Map<String, BigDecimal>> byPeriod = new TreeMap<>();
+    Map<String, BigDecimal> cbecByPeriod = new TreeMap<>();
+    for (Path file : files(twoYearsRoot.resolve("customs_exports"))) {
+      String relative = twoYearsRoot.relativize(file).toString().replace('\\', '/');
+      String period = file.getFileName().toString().substring(16, 22);
+      Set<Long> planted = plantedLines(relative);
+      LandingFile landing = LandingFile.read(file);
+      Map<String, BigDecimal> totals = totalsOf(landing, planted);
+      String key = period + "@" + file.getParent().getFileName();
+      totals.forEach(
+          (k, v) ->
+              byPeriod.computeIfAbsent(key, x -> new TreeMap<>()).merge(k, v, BigDecimal::add));
+      for (int i = 0; i < landing.rows().size(); i++) {
+        List<String> row = landing.rows().get(i);
+        if (!planted.contains(i + 2L)
+            && row.get(1).equals("330521")
+            && Set.of("9610", "9710", "9810", "1210").contains(row.get(6))) {
+          cbecByPeriod.merge(key, new BigDecimal(row.get(9)), BigDecimal::add);
+        }
+      }
+    }
+    Map<String, double[]> ytd = new TreeMap<>();
+    double[] cbec = new double[2];
+    for (int year = 2019; year <= 2020; year++) {
+      for (int month = 1; month <= 6; month++) {
+        String period = String.format(java.util.Locale.ROOT, "%d%02d", year, month);
+        String latest =
+            byPeriod.keySet().stream()
+                .filter(k -> k.startsWith(period))
+                .max(String::compareTo)
+                .orElseThrow();
+        int y = year - 2019;
+        byPeriod
+            .get(latest)
+            .forEach(
+                (county, value) ->
+                    ytd.computeIfAbsent(county, c -> new double[2])[y] += value.doubleValue());
+        cbec[y] += cbecByPeriod.getOrDefault(latest, BigDecimal.ZERO).doubleValue();
+      }
+    }
+    double[] deqing = ytd.get("330521");
+    assertTrue(deqing[1] / deqing[0] - 1 >= 0.18, "export growth " + (deqing[1] / deqing[0] - 1));
+    assertTrue(cbec[1] / cbec[0] - 1 >= 0.30, "cross-border growth " + (cbec[1] / cbec[0] - 1));
+    // the export item of the reference scheme: half efficacy on the value, half on the growth
+    Map<String, Double> value = new TreeMap<>();
+    Map<String, Double> growth = new TreeMap<>();
+    ytd.forEach(
+        (county, v) -> {
+          value.put(county, v[1]);
+          growth.put(county, v[0] == 0 ? null : (v[1] / v[0] - 1) * 100);
+        });
+    int rank = rankOf("330521", value, growth);
+    assertTrue(rank >= 5 && rank <= 7, "Deqing's export item ranks " + rank);
+
+    // retail: Huzhou publishes January–N, so the year and the half-year are single rows
+    assertEquals(
+        20.5e9, retailYtd("retail_sales/20200118-01/retail_sales_201912_330500.csv"), 0.3e9);
+    assertEquals(
+        8.95e9, retailYtd("retail_sales/20200718-01/retail_sales_202006_330500.csv"), 0.15e9);
+  }
+
+  private Set<Long> plantedLines(String relative) {
+    Set<Long> lines = new HashSet<>();
+    for (LandingGenerator.PlantedRow row : twoYears.planted()) {
+      if (row.file().equals(relative) && !row.reason().startsWith("unknown town")) {
+        lines.add(row.line());
+      }
+    }
+    return lines;
+  }
+
+  private static double retailYtd(String file) throws IOException {
+    for (List<String> row : LandingFile.read(twoYearsRoot.resolve(file)).rows()) {
+      if (row.get(1).equals("330521")) {
+        assertEquals("ytd", row.get(4));
+        return Double.parseDouble(row.get(2));
+      }
+    }
+    throw new AssertionError("no Deqing row in " + file);
+  }
+
+  /** Rank of a county on 0.5 × efficacy(value) + 0.5 × efficacy(growth), 60–100 each. */
+  private static int rankOf(String county, Map<String, Double> value, Map<String, Double> growth) {
+    Map<String, Double> a = efficacy(value);
+    Map<String, Double> b = efficacy(growth);
+    double own = 0.5 * a.get(county) + 0.5 * b.get(county);
+    int better = 0;
+    for (String other : value.keySet()) {
+      if (0.5 * a.get(other) + 0.5 * b.get(other) > own) {
+        better++;
+      }
+    }
+    return better + 1;
+  }
+
+  private static Map<String, Double> efficacy(Map<String, Double> measure) {
+    double min =
+        measure.values().stream()
+            .filter(java.util.Objects::nonNull)
+            .mapToDouble(Double::doubleValue)
+            .min()
+            .orElseThrow();
+    double max =
+        measure.values().stream()
+            .filter(java.util.Objects::nonNull)
+            .mapToDouble(Double::doubleValue)
+            .max()
+            .orElseThrow();
+    Map<String, Double> out = new TreeMap<>();
+    measure.forEach((k, v) -> out.put(k, v == null ? 60.0 : 60 + 40 * (v - min) / (max - min)));
+    return out;
+  }
+
+  @Test
   void everyQuarantineReasonButAMissingRateIsPlantedSomewhere() {
     Set<String> reasons = new HashSet<>();
     for (LandingGenerator.PlantedRow row : twoYears.planted()) {
