@@ -18,9 +18,13 @@ import picocli.CommandLine.Spec;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes synthetic deliveries for all four sources in the landing contract of DESIGN.md,",
-      "for every county of the regions file and the units of units.csv.",
-      "The same seed and options give byte-identical files."
+      "Writes synthetic deliveries for all four sources in the landing contract",
+      "of DESIGN.md, for every county of regions.csv and the units of units.csv.",
+      "Money does not depend on --scale: a larger scale splits the same",
+      "county-month totals into more lines (scale 1: about 3 million customs",
+      "lines a year). Files come in GBK and UTF-8, with a few deliberately bad",
+      "rows and a revision of March 2020 customs. The same seed and options give",
+      "byte-identical files."
     })
 public final class GenerateCommand implements Callable<Integer> {
 
