@@ -2,6 +2,7 @@ package io.saima.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.time.LocalDateTime;
@@ -172,8 +173,13 @@ public final class DeliveryFileReader {
       InputStream in, Source source, ReaderSettings settings)
       throws UnreadableFileException, IOException {
     XlsxSheetReader sheet;
-    try (in) {
-      sheet = new XlsxSheetReader(in);
+    try (PushbackInputStream bytes = new PushbackInputStream(in, 1)) {
+      int first = bytes.read();
+      if (first < 0) {
+        return empty(); // an empty file, as a CSV of no bytes: no records
+      }
+      bytes.unread(first);
+      sheet = new XlsxSheetReader(bytes);
     }
     XlsxSheetReader.Row header;
     int[] positions;

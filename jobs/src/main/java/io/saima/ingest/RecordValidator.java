@@ -33,9 +33,11 @@ import org.apache.spark.sql.types.StructField;
  *   <li>{@code destination} and {@code investor_country} that are not two letters (ISO 3166-1
  *       alpha-2, upper-cased first), an {@code industry} outside the source's list (the four trades
  *       for above_quota_sales, a GB/T 4754 section letter A–T for fdi_inflows) and a {@code basis}
- *       other than {@code month} or {@code ytd} are {@code missing_field}: the field does not hold
- *       a value of its kind, which for the reader of the quarantine is the same fix as an empty one
- *       — supply the value;
+ *       other than {@code month} (the default when empty) or {@code ytd} are {@code missing_field},
+ *       checked with the empty fields: the field does not hold a value of its kind, which for the
+ *       reader of the quarantine is the same fix as an empty one — supply the value. Industries and
+ *       basis are matched case-insensitively and kept lower-case, country codes and section letters
+ *       upper-case;
  *   <li>a {@code county_code} that is not in regions.csv, whatever its shape, is {@code
  *       unknown_county};
  *   <li>a {@code town_code} that is not a unit of the row's county, whatever its shape, keeps the

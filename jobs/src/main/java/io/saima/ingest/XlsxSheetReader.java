@@ -71,6 +71,7 @@ final class XlsxSheetReader implements Closeable {
     OPCPackage opened = null;
     InputStream sheetData = null;
     try {
+      checkSignature(copy);
       opened = OPCPackage.open(copy.toFile(), PackageAccess.READ);
       XSSFReader reader = new XSSFReader(opened);
       sharedStrings = new ReadOnlySharedStringsTable(opened, false);
@@ -96,6 +97,32 @@ final class XlsxSheetReader implements Closeable {
       Files.deleteIfExists(copy);
       throw new UnreadableFileException("it is not a readable XLSX workbook: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * An XLSX workbook is a zip; anything else is refused here, before POI sees it, with a message
+   * that says what it is (POI's own fallback for a broken zip also needs a newer commons-compress
+   * than Spark clusters ship).
+   */
+  private static void checkSignature(Path file) throws IOException, UnreadableFileException {
+    byte[] head = new byte[4];
+    int n;
+    try (InputStream in = Files.newInputStream(file)) {
+      n = in.readNBytes(head, 0, 4);
+    }
+    if (n == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+      return;
+    }
+    if (n == 4
+        && (head[0] & 0xFF) == 0xD0
+        && (head[1] & 0xFF) == 0xCF
+        && (head[2] & 0xFF) == 0x11
+        && (head[3] & 0xFF) == 0xE0) {
+      throw new UnreadableFileException(
+          "it is an Excel 97-2003 or password-protected workbook, not a plain XLSX; save it as"
+              + " .xlsx without a password");
+    }
+    throw new UnreadableFileException("it is not an XLSX workbook (not a zip)");
   }
 
   /** The next row that has a cell, or null after the last. */

@@ -192,6 +192,13 @@ class DeliveryFileReaderTest {
     assertEquals(List.of(), read(new byte[0], "r.csv", Source.RETAIL_SALES));
     assertEquals(List.of(), read(utf8("\n\n,,\n"), "r.csv", Source.RETAIL_SALES));
     assertEquals(List.of(), read(xlsx(List.of()), "r.xlsx", Source.RETAIL_SALES));
+    assertEquals(List.of(), read(new byte[0], "r.xlsx", Source.RETAIL_SALES));
+    assertEquals(
+        List.of(),
+        read(
+            xlsx(List.<Object[]>of(new Object[] {"period", "county_code", "retail_sales_cny"})),
+            "r.xlsx",
+            Source.RETAIL_SALES));
   }
 
   @Test
@@ -235,6 +242,12 @@ class DeliveryFileReaderTest {
                 () -> read(utf8("period\n"), "r.xlsx", Source.RETAIL_SALES))
             .getMessage()
             .contains("XLSX"));
+    // An old .xls or a password-protected workbook is an OLE2 file.
+    byte[] ole2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A};
+    assertTrue(
+        assertThrows(UnreadableFileException.class, () -> read(ole2, "r.xlsx", Source.RETAIL_SALES))
+            .getMessage()
+            .contains("97-2003"));
   }
 
   @Test
