@@ -17,19 +17,31 @@ final class CsvRecords {
   /** Reads one record at a time from a decoded stream. */
   static final class RecordReader {
     private final Reader in;
+    private final char[] buffer = new char[1 << 16];
+    private int position;
+    private int limit;
     private int pushedBack = -2;
 
     RecordReader(Reader in) {
       this.in = in;
     }
 
+    /** One character; buffered here, as a Reader's own read() locks on every call. */
     private int read() throws IOException {
       if (pushedBack != -2) {
         int c = pushedBack;
         pushedBack = -2;
         return c;
       }
-      return in.read();
+      if (position == limit) {
+        limit = in.read(buffer, 0, buffer.length);
+        position = 0;
+        if (limit <= 0) {
+          limit = 0;
+          return -1;
+        }
+      }
+      return buffer[position++];
     }
 
     /** The next record's fields, or null at the end of the stream. */
