@@ -28,6 +28,7 @@ final class CsvFile implements AutoCloseable {
 
   private final Path path;
   private final Writer out;
+  private final List<String[]> sink;
   private final String newline;
   private final List<String> columns;
   private final List<Plant> plants;
@@ -45,7 +46,24 @@ final class CsvFile implements AutoCloseable {
       Map<String, String> chineseNames,
       List<Plant> plants,
       List<LandingGenerator.PlantedRow> planted) {
+    this(path, relativeName, style, columns, chineseNames, plants, planted, null);
+  }
+
+  /**
+   * A file whose lines are collected in {@code sink} (header first) instead of written, for a
+   * delivery sent in another format (see {@link XlsxFile}).
+   */
+  CsvFile(
+      Path path,
+      String relativeName,
+      Style style,
+      List<String> columns,
+      Map<String, String> chineseNames,
+      List<Plant> plants,
+      List<LandingGenerator.PlantedRow> planted,
+      List<String[]> sink) {
     this.path = path;
+    this.sink = sink;
     this.relativeName = relativeName;
     this.columns = columns;
     this.plants = new ArrayList<>(plants);
@@ -54,16 +72,18 @@ final class CsvFile implements AutoCloseable {
     try {
       Files.createDirectories(path.getParent());
       this.out =
-          new BufferedWriter(
-              new OutputStreamWriter(
-                  Files.newOutputStream(path),
-                  style
-                      .charset()
-                      .newEncoder()
-                      .onMalformedInput(CodingErrorAction.REPORT)
-                      .onUnmappableCharacter(CodingErrorAction.REPORT)),
-              1 << 16);
-      if (style.bom()) {
+          sink != null
+              ? null
+              : new BufferedWriter(
+                  new OutputStreamWriter(
+                      Files.newOutputStream(path),
+                      style
+                          .charset()
+                          .newEncoder()
+                          .onMalformedInput(CodingErrorAction.REPORT)
+                          .onUnmappableCharacter(CodingErrorAction.REPORT)),
+                  1 << 16);
+      if (style.bom() && out != null) {
         out.write('\uFEFF');
       }
       List<String> header = new ArrayList<>();
@@ -133,6 +153,11 @@ final class CsvFile implements AutoCloseable {
   }
 
   private void writeLine(String[] fields) {
+    if (sink != null) {
+      sink.add(fields.clone());
+      line++;
+      return;
+    }
     try {
       for (int i = 0; i < fields.length; i++) {
         if (i > 0) {
@@ -163,7 +188,9 @@ final class CsvFile implements AutoCloseable {
         }
         plants.clear();
       }
-      out.close();
+      if (out != null) {
+        out.close();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + path, e);
     }

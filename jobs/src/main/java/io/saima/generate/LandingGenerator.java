@@ -485,8 +485,35 @@ public final class LandingGenerator {
 
   // ---------------------------------------------------------------- FDI arrivals
 
+  /** The one month the commerce bureau sent as an Excel workbook instead of a CSV file. */
+  static final YearMonth FDI_AS_XLSX = YearMonth.of(2020, 4);
+
   private void fdi(YearMonth period) {
     String folder = delivery(period, 10, 1);
+    if (period.equals(FDI_AS_XLSX)) {
+      // a month's arrivals are a few thousand rows at most, so the workbook is built in memory
+      String name = "fdi_inflows_" + yyyymm(period) + ".xlsx";
+      Path path = spec.out().resolve(Source.FDI_INFLOWS.id()).resolve(folder).resolve(name);
+      List<String[]> lines = new ArrayList<>();
+      try (CsvFile file =
+          new CsvFile(
+              path,
+              Source.FDI_INFLOWS.id() + "/" + folder + "/" + name,
+              GBK_CHINESE,
+              FDI_COLUMNS,
+              CHINESE,
+              fdiPlants(period),
+              planted,
+              lines)) {
+        for (Reference.County county : reference.counties()) {
+          fdiCounty(file, county, period);
+        }
+        count(Source.FDI_INFLOWS, file);
+      }
+      XlsxFile.write(path, "实到外资", lines.get(0), lines.subList(1, lines.size()));
+      files++;
+      return;
+    }
     String name = "fdi_inflows_" + yyyymm(period) + ".csv";
     try (CsvFile file =
         open(Source.FDI_INFLOWS, folder, name, GBK_CHINESE, FDI_COLUMNS, fdiPlants(period))) {
@@ -813,8 +840,8 @@ public final class LandingGenerator {
 
   /**
    * The town of an enterprise (or project) of a county that has units in units.csv; empty for
-   * counties without. One Deqing customs line in February 2020 carries a town code that is not in
-   * units.csv (a platform created after the reference data was last updated).
+   * counties without. (One Deqing customs line of February 2020 gets a town code that is not in
+   * units.csv instead: see {@link #customsCounty}.)
    */
   private String town(Reference.County county, long index) {
     List<Reference.Unit> units = reference.unitsOf(county.code());

@@ -16,6 +16,9 @@ record LandingFile(
     Path path, String encoding, boolean crlf, List<String> header, List<List<String>> rows) {
 
   static LandingFile read(Path path) throws IOException {
+    if (path.getFileName().toString().endsWith(".xlsx")) {
+      return readWorkbook(path);
+    }
     byte[] bytes = Files.readAllBytes(path);
     String text;
     String encoding;
@@ -44,6 +47,28 @@ record LandingFile(
       }
     }
     return new LandingFile(path, encoding, crlf, fields(lines[0]), rows);
+  }
+
+  /** The first sheet of a workbook, every cell as text (empty when absent). */
+  private static LandingFile readWorkbook(Path path) throws IOException {
+    org.apache.poi.ss.usermodel.DataFormatter format =
+        new org.apache.poi.ss.usermodel.DataFormatter();
+    try (org.apache.poi.ss.usermodel.Workbook workbook =
+        org.apache.poi.ss.usermodel.WorkbookFactory.create(path.toFile(), null, true)) {
+      org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheetAt(0);
+      List<List<String>> all = new ArrayList<>();
+      int width = sheet.getRow(0).getLastCellNum();
+      for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+        org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
+        List<String> cells = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+          org.apache.poi.ss.usermodel.Cell cell = row == null ? null : row.getCell(c);
+          cells.add(cell == null ? "" : format.formatCellValue(cell));
+        }
+        all.add(cells);
+      }
+      return new LandingFile(path, "XLSX", false, all.get(0), all.subList(1, all.size()));
+    }
   }
 
   /** RFC 4180 fields of one line. */

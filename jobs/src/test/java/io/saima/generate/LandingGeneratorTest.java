@@ -111,7 +111,7 @@ class LandingGeneratorTest {
         assertEquals("period", landing.header().get(0), file.toString());
       }
     }
-    assertEquals(Set.of("GBK CRLF", "UTF-8 BOM CRLF", "UTF-8 BOM LF", "UTF-8 LF"), seen);
+    assertEquals(Set.of("GBK CRLF", "UTF-8 BOM CRLF", "UTF-8 BOM LF", "UTF-8 LF", "XLSX LF"), seen);
   }
 
   @Test
