@@ -8,7 +8,6 @@ import io.saima.scoring.ScoreEngine;
 import io.saima.scoring.Target;
 import io.saima.scoring.YearFigures;
 import java.io.Serializable;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -298,17 +297,14 @@ public final class MonteCarlo {
       int partitions) {
     Tally tally = trials(spark, setup, trials, seed, partitions);
     int finalPeriod = setup.model.year * 100 + 12;
+    Map<String, County> byCode = new java.util.HashMap<>();
+    counties.forEach(k -> byCode.put(k.code(), k));
     List<Row> rankRows = new ArrayList<>();
     for (int s = 0; s < setup.schemes.size(); s++) {
       SchemeRun run = setup.schemes.get(s);
       for (int c = 0; c < run.modelCounty.length; c++) {
-        County county =
-            counties.stream()
-                .filter(k -> k.code().equals(run.finalBoard.codes()[0]))
-                .findFirst()
-                .orElse(null);
         String code = run.finalBoard.codes()[c];
-        county = counties.stream().filter(k -> k.code().equals(code)).findFirst().orElse(county);
+        County county = byCode.get(code);
         long[] counts = tally.rankCounts[s][c];
         Double[] probabilities = new Double[counts.length];
         double expected = 0;
@@ -382,9 +378,5 @@ public final class MonteCarlo {
     }
     int index = (int) Math.ceil(q * sorted.length) - 1;
     return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-  }
-
-  static BigDecimal unused() {
-    return BigDecimal.ZERO;
   }
 }
