@@ -125,6 +125,9 @@ public final class RankGaps {
 
   private static final BigDecimal CENT = new BigDecimal("0.01");
 
+  /** Growth rates closer than this (percentage points) are equal. */
+  static final double GROWTH_TIE = 1e-12;
+
   /**
    * Beyond this many yuan (or dollars) a rank is called unreachable: 10^16, a hundred provinces.
    */
@@ -318,8 +321,12 @@ public final class RankGaps {
     /** RANK() descending among the pool: one more than the others strictly above. */
     int rankOf(double value, double[] othersAscending) {
       int above = 0;
+      // growth is a double computed from decimals: equal growth may differ in the last bits, so
+      // growth within 1e-12 points counts as equal (far below a cent on any county's base);
+      // totals are compared exactly
+      double tie = on == RankedOn.YOY_YTD_PCT ? GROWTH_TIE : 0;
       for (double v : othersAscending) {
-        if (v > value) {
+        if (v > value + tie) {
           above++;
         }
       }
