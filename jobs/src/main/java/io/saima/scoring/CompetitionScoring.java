@@ -38,8 +38,9 @@ public final class CompetitionScoring {
    *     used)
    * @param regions {@code silver.regions}
    * @param targets {@code silver.targets}
-   * @param periods the periods to return; empty for every period that can be scored. Earlier
-   *     periods of the same year are scored too, for the rank change and the progress bonus.
+   * @param periods the periods rebuilt; empty for every period that can be scored. The later
+   *     periods of the same year are returned with them, since their rank change and progress bonus
+   *     depend on the period before; earlier periods are scored but not returned.
    */
   public static Scored score(
       Scheme scheme,
@@ -61,7 +62,7 @@ public final class CompetitionScoring {
           new ScoreEngine(scheme).scoreYear(builder.boards(year, scored));
       for (int k = 0; k < results.size(); k++) {
         ScoreEngine.Result result = results.get(k);
-        if (periods.isPresent() && !periods.get().contains(result.period)) {
+        if (periods.isPresent() && !affected(periods.get(), result.period)) {
           continue;
         }
         ScoreEngine.Result previous =
@@ -73,6 +74,11 @@ public final class CompetitionScoring {
     return new Scored(
         spark.createDataFrame(scoreRows, GoldTables.COMPETITION_SCORES.schema()),
         spark.createDataFrame(rankingRows, GoldTables.COMPETITION_RANKING.schema()));
+  }
+
+  /** A period is rescored when it, or an earlier period of its year, was rebuilt. */
+  static boolean affected(Set<Integer> rebuilt, int period) {
+    return rebuilt.stream().anyMatch(p -> p / 100 == period / 100 && p <= period);
   }
 
   static List<Row> scoreRows(
