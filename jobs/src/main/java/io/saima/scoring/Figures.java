@@ -46,6 +46,9 @@ public record Figures(
    * total growing with it): growth and share recomputed as gold computes them.
    */
   public Figures plusYtd(BigDecimal amount) {
+    if (amount.signum() == 0) {
+      return this;
+    }
     BigDecimal ytd = (valueYtd == null ? BigDecimal.ZERO : valueYtd).add(amount);
     BigDecimal month = (valueMonth == null ? BigDecimal.ZERO : valueMonth).add(amount);
     Double yoy = growthPct(ytd, valueYtdLy);

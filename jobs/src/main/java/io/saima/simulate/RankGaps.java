@@ -137,7 +137,8 @@ public final class RankGaps {
    * The gap for one county.
    *
    * @param targetRank the rank to reach; 0 for the next rank (one better than the current one)
-   * @return empty when the county already holds the target rank, or has no figures
+   * @return empty when the county already holds the target rank, has no figures, or is not ranked
+   *     on growth (no last year)
    */
   public static java.util.Optional<Gap> find(
       BoardBuilder builder,
@@ -153,6 +154,10 @@ public final class RankGaps {
       return java.util.Optional.empty();
     }
     int current = evaluator.rank(BigDecimal.ZERO);
+    if (current == Integer.MAX_VALUE) {
+      // no growth without last year's figures: the county is not ranked on it
+      return java.util.Optional.empty();
+    }
     int target = targetRank > 0 ? targetRank : current - 1;
     if (target < 1 || current <= target) {
       return java.util.Optional.empty();
