@@ -117,6 +117,13 @@ public final class ConfigSchema {
         "CSV encoding per source: auto, UTF-8, GBK or GB18030 (auto detects BOM, UTF-8, GB18030)");
     ingest.add(
         "header_aliases", Type.LIST_MAP, "other header names per column, e.g. period: [统计月份]");
+
+    Node scoring = r.section("scoring", "competition scoring");
+    scoring.add("schemes", Type.PATH, "folder of scoring schemes, one <name>.yaml each");
+
+    Node simulate = r.section("simulate", "ranking simulations");
+    simulate.add("trials", Type.INTEGER, "Monte Carlo trials per run");
+    simulate.add("seed", Type.INTEGER, "Monte Carlo seed: the same seed gives the same results");
     return schema;
   }
 }

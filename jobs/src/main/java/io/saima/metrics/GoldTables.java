@@ -60,4 +60,65 @@ public final class GoldTables {
               .add("n_ranked_in_group", DataTypes.IntegerType, false)
               .add("rank_change", DataTypes.IntegerType, true),
           "period");
+
+  /**
+   * Competition scores (DESIGN.md, "Competition scoring"): the measures behind the sub-scores as in
+   * indicator_monthly, each sub-score ({@code <measure>_score}, null when the scheme does not use
+   * the measure), the indicator score, its weighted points in the total and its rank.
+   */
+  public static final TableContract COMPETITION_SCORES =
+      TableContract.of(
+          TableId.of(DATABASE, "competition_scores"),
+          "one row per scheme, period, county and indicator",
+          new StructType()
+              .add("scheme", DataTypes.StringType, false)
+              .add("period", DataTypes.IntegerType, false)
+              .add("year", DataTypes.IntegerType, false)
+              .add("region_code", DataTypes.StringType, false)
+              .add("region_name", DataTypes.StringType, true)
+              .add("competition_group", DataTypes.StringType, true)
+              .add("indicator", DataTypes.StringType, false)
+              .add("indicator_weight", DataTypes.DoubleType, false)
+              .add("value_month", AMOUNT, true)
+              .add("value_ytd", AMOUNT, true)
+              .add("yoy_month_pct", DataTypes.DoubleType, true)
+              .add("yoy_ytd_pct", DataTypes.DoubleType, true)
+              .add("share_ytd_pct", DataTypes.DoubleType, true)
+              .add("share_change_pp", DataTypes.DoubleType, true)
+              .add("value_month_score", DataTypes.DoubleType, true)
+              .add("value_ytd_score", DataTypes.DoubleType, true)
+              .add("yoy_month_pct_score", DataTypes.DoubleType, true)
+              .add("yoy_ytd_pct_score", DataTypes.DoubleType, true)
+              .add("share_ytd_pct_score", DataTypes.DoubleType, true)
+              .add("share_change_pp_score", DataTypes.DoubleType, true)
+              .add("indicator_score", DataTypes.DoubleType, false)
+              .add("indicator_points", DataTypes.DoubleType, false)
+              .add("indicator_rank", DataTypes.IntegerType, false),
+          "scheme");
+
+  /**
+   * Competition ranking: base score (weighted indicator scores), progress bonus (进位), total, rank
+   * among the counties scored together (the province, or the group for a scheme scored within
+   * groups), rank within the group, and rank change since the previous period of the same year
+   * (previous rank minus this one, positive means climbed; null in January).
+   */
+  public static final TableContract COMPETITION_RANKING =
+      TableContract.of(
+          TableId.of(DATABASE, "competition_ranking"),
+          "one row per scheme, period and county",
+          new StructType()
+              .add("scheme", DataTypes.StringType, false)
+              .add("period", DataTypes.IntegerType, false)
+              .add("year", DataTypes.IntegerType, false)
+              .add("region_code", DataTypes.StringType, false)
+              .add("region_name", DataTypes.StringType, true)
+              .add("competition_group", DataTypes.StringType, true)
+              .add("base_score", DataTypes.DoubleType, false)
+              .add("progress_bonus", DataTypes.DoubleType, false)
+              .add("total_score", DataTypes.DoubleType, false)
+              .add("rank", DataTypes.IntegerType, false)
+              .add("rank_in_group", DataTypes.IntegerType, false)
+              .add("n_ranked", DataTypes.IntegerType, false)
+              .add("rank_change", DataTypes.IntegerType, true),
+          "scheme");
 }

@@ -1,0 +1,118 @@
+package io.saima.scoring;
+
+import io.saima.catalog.TableContract;
+import io.saima.catalog.Warehouse;
+import io.saima.config.ConfigException;
+import io.saima.config.SaimaConfig;
+import io.saima.conform.SilverTables;
+import io.saima.metrics.GoldTables;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scoring layer's edge: reads gold figures and reference data, scores every configured scheme
+ * and writes {@code gold.competition_scores}, {@code gold.competition_ranking} and {@code
+ * gold.score_gaps}. Rerunning it for the same periods replaces exactly those rows.
+ */
+public final class ScoreStage {
+  private static final Logger LOG = LoggerFactory.getLogger(ScoreStage.class);
+
+  private ScoreStage() {}
+
+  /** What one run wrote, per scheme. */
+  public record Summary(Map<String, List<Integer>> periodsByScheme, long rankingRows) {
+    public String describe() {
+      StringBuilder out = new StringBuilder();
+      periodsByScheme.forEach(
+          (scheme, periods) ->
+              out.append("scheme ")
+                  .append(scheme)
+                  .append(": ")
+                  .append(periods.size())
+                  .append(" period(s)")
+                  .append(
+                      periods.isEmpty()
+                          ? ""
+                          : " " + periods.get(0) + ".." + periods.get(periods.size() - 1))
+                  .append('\n'));
+      out.append(rankingRows).append(" ranking row(s) written");
+      return out.toString();
+    }
+  }
+
+  /** The configured schemes, by name. */
+  public static Map<String, Scheme> schemes(SaimaConfig config) {
+    String folder = config.string("scoring.schemes");
+    if (folder == null || folder.isBlank()) {
+      throw new ConfigException("configuration", "scoring.schemes", "is not set");
+    }
+    return SchemeLoader.loadFolder(Path.of(folder));
+  }
+
+  /** Scores every scheme for these periods (empty: every period); what the night calls. */
+  public static Summary run(
+      Warehouse warehouse, SaimaConfig config, Optional<Set<Integer>> periods) {
+    return run(warehouse, schemes(config), periods);
+  }
+
+  /** Scores the given schemes for these periods (empty: every period). */
+  public static Summary run(
+      Warehouse warehouse, Map<String, Scheme> schemes, Optional<Set<Integer>> periods) {
+    Dataset<Row> monthly = warehouse.readOrEmpty(GoldTables.INDICATOR_MONTHLY);
+    Dataset<Row> regions = warehouse.readOrEmpty(SilverTables.REGIONS);
+    Dataset<Row> targets = warehouse.readOrEmpty(SilverTables.TARGETS);
+    Map<String, List<Integer>> written = new LinkedHashMap<>();
+    long rows = 0;
+    for (Scheme scheme : schemes.values()) {
+      CompetitionScoring.Scored scored =
+          CompetitionScoring.score(scheme, monthly, regions, targets, periods);
+      Dataset<Row> ranking = scored.ranking().cache();
+      List<Integer> scoredPeriods =
+          ranking.select("period").distinct().collectAsList().stream()
+              .map(r -> r.getInt(0))
+              .sorted()
+              .toList();
+      Dataset<Row> gaps = ScoreGaps.explain(scheme, scored.scores(), ranking);
+      String condition = condition(scheme, periods.isPresent() ? scoredPeriods : null);
+      if (periods.isPresent() && scoredPeriods.isEmpty()) {
+        LOG.info("scheme {}: none of the periods {} can be scored", scheme.name(), periods.get());
+      } else {
+        write(warehouse, GoldTables.COMPETITION_SCORES, scored.scores(), condition);
+        write(warehouse, GoldTables.COMPETITION_RANKING, ranking, condition);
+        write(warehouse, ScoringTables.SCORE_GAPS, gaps, condition);
+      }
+      rows += ranking.count();
+      ranking.unpersist();
+      written.put(scheme.name(), new ArrayList<>(scoredPeriods));
+      LOG.info("scheme {}: scored {} period(s)", scheme.name(), scoredPeriods.size());
+    }
+    return new Summary(written, rows);
+  }
+
+  /** The slice a run replaces; scheme names are validated identifiers, periods integers. */
+  static String condition(Scheme scheme, List<Integer> periods) {
+    String bySheme = "scheme = '" + scheme.name() + "'";
+    if (periods == null) {
+      return bySheme;
+    }
+    return bySheme
+        + " AND period IN ("
+        + periods.stream().map(String::valueOf).collect(Collectors.joining(", "))
+        + ")";
+  }
+
+  private static void write(
+      Warehouse warehouse, TableContract contract, Dataset<Row> rows, String condition) {
+    warehouse.replaceWhere(contract, rows, condition);
+  }
+}
