@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -86,7 +85,10 @@ public final class CheckedRows {
     out[1] = file;
     out[2] = record.line();
     out[3] = record.rawLine();
-    out[4] = record.values() == null ? null : Arrays.asList(record.values());
+    out[4] =
+        record.values() == null
+            ? null
+            : scala.collection.mutable.WrappedArray.make(record.values().clone());
     out[5] = record.accepted() != null ? ACCEPTED : REJECTED;
     out[6] = record.reason();
     out[7] = record.detail();

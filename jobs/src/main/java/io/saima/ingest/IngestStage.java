@@ -233,14 +233,19 @@ public final class IngestStage {
         }
         list.add(RowFactory.create(typed));
       }
-      Dataset<Row> fresh = spark.createDataFrame(list, schema);
       if (warehouse.exists(contract.id())) {
-        Dataset<Row> existing =
-            warehouse.read(contract.id()).select(schema.fieldNames()[0], rest(schema));
-        if (fresh.exceptAll(existing).isEmpty() && existing.exceptAll(fresh).isEmpty()) {
+        // Small tables: compared on the driver, as multisets of rows.
+        List<String> before =
+            warehouse.read(contract.id()).select(columns(schema)).collectAsList().stream()
+                .map(Row::toString)
+                .sorted()
+                .toList();
+        List<String> after = list.stream().map(Row::toString).sorted().toList();
+        if (before.equals(after)) {
           return;
         }
       }
+      Dataset<Row> fresh = spark.createDataFrame(list, schema);
       warehouse.overwrite(contract, fresh);
       written(contract.id());
       LOG.info("{}: {} rows from the reference files", contract.id(), list.size());
@@ -531,11 +536,10 @@ public final class IngestStage {
       written(contract.id());
     }
 
-    private String[] rest(StructType schema) {
-      String[] names = schema.fieldNames();
-      String[] out = new String[names.length - 1];
-      System.arraycopy(names, 1, out, 0, out.length);
-      return out;
+    private org.apache.spark.sql.Column[] columns(StructType schema) {
+      return java.util.Arrays.stream(schema.fieldNames())
+          .map(org.apache.spark.sql.functions::col)
+          .toArray(org.apache.spark.sql.Column[]::new);
     }
   }
 }

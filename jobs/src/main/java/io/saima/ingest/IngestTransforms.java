@@ -69,6 +69,7 @@ public final class IngestTransforms {
 
     Column conflict = lit(false);
     Column keyText = lit(null).cast(DataTypes.StringType);
+    Column distinctRows = lit(0);
     if (!source.key().isEmpty()) {
       List<Column> sameKey =
           new ArrayList<>(List.of(col("_delivery"), col("status"), col("duplicate")));
@@ -85,6 +86,7 @@ public final class IngestTransforms {
       conflict =
           accepted.and(col("duplicate").unary_$bang()).and(col("distinct_rows_for_key").gt(1));
       keyText = concat_ws(", ", keyParts.toArray(Column[]::new));
+      distinctRows = col("distinct_rows_for_key");
     }
     return marked
         .withColumn("conflict", conflict)
@@ -101,7 +103,7 @@ public final class IngestTransforms {
                         lit("key "),
                         keyText,
                         lit(" has "),
-                        col("distinct_rows_for_key").cast(DataTypes.StringType),
+                        distinctRows.cast(DataTypes.StringType),
                         lit(" different rows in this delivery")))
                 .when(
                     col("duplicate"),
