@@ -35,7 +35,7 @@ final class SqlOutput {
   }
 
   private static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSS]", Locale.ROOT);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
   static void print(Dataset<Row> result, Format format, PrintWriter out) {
     String zone = result.sparkSession().conf().get("spark.sql.session.timeZone");
@@ -157,10 +157,10 @@ final class SqlOutput {
       return plain(f.doubleValue());
     }
     if (value instanceof Timestamp timestamp) {
-      return TIMESTAMP.format(LocalDateTime.ofInstant(timestamp.toInstant(), zone));
+      return time(timestamp.toInstant(), zone);
     }
     if (value instanceof Instant instant) {
-      return TIMESTAMP.format(LocalDateTime.ofInstant(instant, zone));
+      return time(instant, zone);
     }
     if (value instanceof Date date) {
       return date.toLocalDate().toString();
@@ -174,6 +174,18 @@ final class SqlOutput {
       return json(value, zone);
     }
     return String.valueOf(value);
+  }
+
+  /** Like Spark's own: seconds, and the fraction only when there is one. */
+  private static String time(Instant instant, ZoneId zone) {
+    LocalDateTime local = LocalDateTime.ofInstant(instant, zone);
+    String text = TIMESTAMP.format(local);
+    int micros = local.getNano() / 1000;
+    if (micros == 0) {
+      return text;
+    }
+    String fraction = String.format(Locale.ROOT, "%06d", micros).replaceAll("0+$", "");
+    return text + "." + fraction;
   }
 
   private static String plain(double d) {

@@ -6,7 +6,7 @@ import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -121,7 +121,7 @@ public final class IngestTransforms {
    * not, so a month delivered with no usable rows still replaces what was there.
    */
   public static Dataset<Row> deliveredPeriods(Dataset<Row> classified) {
-    Column periodText = trim(element_at(col("fields"), 1));
+    Column periodText = trim(field(0));
     Column period =
         coalesce(
             col("period"),
@@ -179,7 +179,7 @@ public final class IngestTransforms {
     List<Column> columns = new ArrayList<>();
     List<String> names = source.columns();
     for (int i = 0; i < names.size(); i++) {
-      columns.add(element_at(col("fields"), i + 1).as(names.get(i)));
+      columns.add(field(i).as(names.get(i)));
     }
     columns.add(col("_delivery"));
     columns.add(col("_file"));
@@ -224,6 +224,11 @@ public final class IngestTransforms {
         .where(col("quarantine_reason").isNotNull())
         .groupBy("quarantine_reason")
         .agg(count(lit(1)).as("rows"));
+  }
+
+  /** The i-th delivered field (from 0), null when the line had fewer. */
+  private static Column field(int index) {
+    return expr("try_element_at(fields, " + (index + 1) + ")");
   }
 
   private static Column[] contractColumns(String[] names) {
