@@ -44,42 +44,56 @@ public final class ReaderApiInputs implements IngestInputs {
   @Override
   public FileRecords records(Source source) {
     ReaderSettings settings = ReaderSettings.of(config, source);
-    return (InputStream in, String fileName, Serializable lookup) -> {
-      RecordValidator validator = new RecordValidator(source, (ReferenceLookup) lookup);
-      CloseableIterator<RawRecord> raw;
-      try {
-        raw = DeliveryFileReader.open(in, fileName, source, settings);
-      } catch (UnreadableFileException e) {
-        throw new FileRefusedException(e.getMessage(), e);
+    // Built from static methods only: the function is shipped to executors without this object.
+    return (in, fileName, lookup) -> open(in, fileName, source, settings, lookup);
+  }
+
+  private static RecordStream open(
+      InputStream in,
+      String fileName,
+      Source source,
+      ReaderSettings settings,
+      Serializable lookup)
+      throws FileRefusedException, IOException {
+    RecordValidator validator = new RecordValidator(source, (ReferenceLookup) lookup);
+    try {
+      return new Checked(DeliveryFileReader.open(in, fileName, source, settings), validator);
+    } catch (UnreadableFileException e) {
+      throw new FileRefusedException(e.getMessage(), e);
+    }
+  }
+
+  /** Each raw line through the validator. */
+  private static final class Checked implements RecordStream {
+    private final CloseableIterator<RawRecord> raw;
+    private final RecordValidator validator;
+
+    Checked(CloseableIterator<RawRecord> raw, RecordValidator validator) {
+      this.raw = raw;
+      this.validator = validator;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return raw.hasNext();
+    }
+
+    @Override
+    public CheckedRecord next() {
+      RawRecord record = raw.next();
+      Validated verdict = validator.validate(record);
+      if (verdict instanceof Validated.Accepted accepted) {
+        return CheckedRecord.accepted(
+            record.line(), record.rawLine(), record.values(), accepted.values(), accepted.unknownTown());
       }
-      return new RecordStream() {
-        @Override
-        public boolean hasNext() {
-          return raw.hasNext();
-        }
+      Validated.Rejected rejected = (Validated.Rejected) verdict;
+      return CheckedRecord.rejected(
+          record.line(), record.rawLine(), record.values(), rejected.reason(), rejected.detail());
+    }
 
-        @Override
-        public CheckedRecord next() {
-          RawRecord record = raw.next();
-          Validated verdict = validator.validate(record);
-          if (verdict instanceof Validated.Accepted accepted) {
-            return CheckedRecord.accepted(
-                record.line(),
-                record.rawLine(),
-                record.values(),
-                accepted.values(),
-                accepted.unknownTown());
-          }
-          Validated.Rejected rejected = (Validated.Rejected) verdict;
-          return CheckedRecord.rejected(
-              record.line(), record.rawLine(), record.values(), rejected.reason(), rejected.detail());
-        }
-
-        @Override
-        public void close() throws IOException {
-          raw.close();
-        }
-      };
-    };
+    @Override
+    public void close() throws IOException {
+      raw.close();
+    }
   }
 }
