@@ -60,6 +60,8 @@ class IngestCommandTest extends SparkTestBase {
             .collectAsList();
     assertEquals("[[nightly,partial,3,3]]", runs.toString());
 
+    // Other tests of this JVM registered the same name at their own warehouse.
+    spark().sql("DROP TABLE IF EXISTS bronze.customs_exports_quarantine");
     CommandOutput byReason =
         CommandOutput.run(
             "sql",

@@ -20,34 +20,42 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SqlCommandTest extends SparkTestBase {
 
-  static final TableContract FIGURES =
-      TableContract.of(
-          TableId.of("sqltest", "figures"),
+  /**
+   * A catalog name is registered once per JVM (by path), so each test gets its own database: the
+   * tests share one session.
+   */
+  static TableContract figuresIn(String database) {
+    return TableContract.of(
+          TableId.of(database, "figures"),
           "one row per name",
           new StructType()
               .add("name", DataTypes.StringType, true)
               .add("amount", DataTypes.createDecimalType(20, 2), true)
               .add("ratio", DataTypes.DoubleType, true)
               .add("big", DataTypes.DoubleType, true));
+  }
 
-  static Warehouse figures(Path dir) {
+  static Warehouse figures(Path dir, TableContract contract) {
     Warehouse warehouse = new Warehouse(spark(), dir.toString());
     List<Row> rows =
         Arrays.asList(
             RowFactory.create("a,\"b\"", new BigDecimal("12345678901.50"), 1.0e-7, 1.5e10),
             RowFactory.create(null, null, null, null));
-    warehouse.overwrite(FIGURES, spark().createDataFrame(rows, FIGURES.schema()));
+    warehouse.overwrite(contract, spark().createDataFrame(rows, contract.schema()));
     return warehouse;
   }
 
-  static final String QUERY = "SELECT * FROM sqltest.figures ORDER BY name NULLS LAST";
+  static String query(String database) {
+    return "SELECT * FROM " + database + ".figures ORDER BY name NULLS LAST";
+  }
 
   @Test
   void csvIsRfc4180WithAHeaderPlainNumbersAndEmptyNulls(@TempDir Path dir) {
-    figures(dir);
+    figures(dir, figuresIn("sqltest_csv"));
 
     CommandOutput out =
-        CommandOutput.run("sql", "--warehouse", dir.toString(), "-e", QUERY, "--format", "csv");
+        CommandOutput.run(
+            "sql", "--warehouse", dir.toString(), "-e", query("sqltest_csv"), "--format", "csv");
 
     assertEquals(0, out.exitCode);
     assertEquals(
@@ -59,10 +67,11 @@ class SqlCommandTest extends SparkTestBase {
 
   @Test
   void jsonIsOneObjectPerLineWithNullsKept(@TempDir Path dir) {
-    figures(dir);
+    figures(dir, figuresIn("sqltest_json"));
 
     CommandOutput out =
-        CommandOutput.run("sql", "--warehouse", dir.toString(), "-e", QUERY, "--format", "json");
+        CommandOutput.run(
+            "sql", "--warehouse", dir.toString(), "-e", query("sqltest_json"), "--format", "json");
 
     assertEquals(0, out.exitCode);
     assertEquals(
@@ -90,8 +99,9 @@ class SqlCommandTest extends SparkTestBase {
 
   @Test
   void anythingButAQueryIsRefusedWithExitCode2AndChangesNothing(@TempDir Path dir) {
-    Warehouse warehouse = figures(dir);
-    long version = warehouse.version(FIGURES.id()).orElseThrow();
+    TableContract figures = figuresIn("sqltest");
+    Warehouse warehouse = figures(dir, figures);
+    long version = warehouse.version(figures.id()).orElseThrow();
 
     for (String statement :
         List.of(
@@ -107,8 +117,8 @@ class SqlCommandTest extends SparkTestBase {
       assertEquals("", out.stdout, statement);
     }
 
-    assertEquals(version, warehouse.version(FIGURES.id()).orElseThrow());
-    assertEquals(2L, warehouse.read(FIGURES.id()).count());
+    assertEquals(version, warehouse.version(figures.id()).orElseThrow());
+    assertEquals(2L, warehouse.read(figures.id()).count());
     CommandOutput show =
         CommandOutput.run(
             "sql",
