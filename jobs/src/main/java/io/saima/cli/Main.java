@@ -21,9 +21,12 @@ import picocli.CommandLine.Spec;
     versionProvider = Version.class,
     description = "Nightly county competition (赛马) metrics on Apache Spark and Delta Lake.",
     subcommands = {
-      GenerateCommand.class,
+      NightlyCommand.class,
+      IngestCommand.class,
       ScoreCommand.class,
       SimulateCommand.class,
+      SqlCommand.class,
+      GenerateCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

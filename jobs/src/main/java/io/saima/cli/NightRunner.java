@@ -1,0 +1,106 @@
+package io.saima.cli;
+
+import io.saima.catalog.Warehouse;
+import io.saima.config.SaimaConfig;
+import io.saima.ingest.IngestInputs;
+import io.saima.ingest.ReaderBinding;
+import io.saima.pipeline.JobRuns;
+import io.saima.pipeline.NightContext;
+import io.saima.pipeline.Nightly;
+import io.saima.pipeline.SparkSessions;
+import io.saima.pipeline.Stage;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Runs stages as one recorded run: a run id, the stages in order, and the {@code ops.job_runs} row
+ * whatever the outcome. Exit 0 when all went well, 3 when the night finished with refused
+ * deliveries or failed checks; a stage that throws is recorded as failed and the error goes on to
+ * the command line (exit 1).
+ */
+final class NightRunner {
+  private NightRunner() {}
+
+  static int run(
+      CommonOptions common,
+      String command,
+      LocalDate asOf,
+      Function<IngestInputs, List<Stage>> stages,
+      PrintStream out) {
+    SaimaConfig config = common.load(List.of("landing", "reference"));
+    IngestInputs inputs = ReaderBinding.forConfig(config);
+    SparkSession spark = SparkSessions.create(config);
+    Warehouse warehouse = new Warehouse(spark, config.warehouse());
+    String runId = UUID.randomUUID().toString();
+    Instant startedAt = Instant.now();
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("landing", config.landing());
+    parameters.put("warehouse", config.warehouse());
+    parameters.put("reference", config.reference());
+    if (asOf != null) {
+      parameters.put("as_of", asOf.toString());
+    }
+    if (common.conf != null) {
+      parameters.put("conf", common.conf.toString());
+    }
+    NightContext night = new NightContext(warehouse, config, runId, startedAt, asOf);
+    try {
+      Nightly.run(stages.apply(inputs), night);
+    } catch (RuntimeException e) {
+      JobRuns.record(
+          warehouse,
+          runId,
+          command,
+          parameters,
+          startedAt,
+          Instant.now(),
+          JobRuns.FAILED,
+          ExitCode.FAILURE,
+          night.rows(),
+          night.versions(),
+          e.getMessage());
+      throw e;
+    }
+    boolean partial = !night.problems().isEmpty();
+    int exit = partial ? ExitCode.PARTIAL : ExitCode.OK;
+    String message = partial ? String.join("\n", night.problems()) : null;
+    JobRuns.record(
+        warehouse,
+        runId,
+        command,
+        parameters,
+        startedAt,
+        Instant.now(),
+        partial ? JobRuns.PARTIAL : JobRuns.OK,
+        exit,
+        night.rows(),
+        night.versions(),
+        message);
+    out.println(
+        command
+            + " "
+            + (partial ? "finished with problems" : "ok")
+            + ": run "
+            + runId
+            + ", "
+            + night.rows().getOrDefault("deliveries_ingested", 0L)
+            + " deliveries ingested, "
+            + night.rows().getOrDefault("lines_read", 0L)
+            + " lines read, "
+            + night.rows().getOrDefault("rows_quarantined", 0L)
+            + " quarantined, "
+            + night.rewritten().size()
+            + " source-months rewritten");
+    for (String problem : night.problems()) {
+      out.println("problem: " + problem);
+    }
+    return exit;
+  }
+}

@@ -1,0 +1,278 @@
+package io.saima.cli;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import scala.collection.JavaConverters;
+
+/**
+ * Prints query results: {@code csv} (RFC 4180: header row, CRLF, fields quoted when they hold a
+ * comma, quote or line break; decimals and doubles in plain notation; null as an empty field),
+ * {@code json} (one object per line, nulls kept) and {@code table} (aligned for reading).
+ */
+final class SqlOutput {
+  private SqlOutput() {}
+
+  enum Format {
+    TABLE,
+    CSV,
+    JSON
+  }
+
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
+  static void print(Dataset<Row> result, Format format, PrintWriter out) {
+    String zone = result.sparkSession().conf().get("spark.sql.session.timeZone");
+    ZoneId zoneId = ZoneId.of(zone);
+    StructType schema = result.schema();
+    switch (format) {
+      case CSV -> {
+        List<String> header = new ArrayList<>();
+        for (StructField field : schema.fields()) {
+          header.add(csvField(field.name()));
+        }
+        out.print(String.join(",", header) + "\r\n");
+        Iterator<Row> rows = result.toLocalIterator();
+        while (rows.hasNext()) {
+          Row row = rows.next();
+          List<String> fields = new ArrayList<>();
+          for (int i = 0; i < row.size(); i++) {
+            fields.add(row.isNullAt(i) ? "" : csvField(text(row.get(i), zoneId)));
+          }
+          out.print(String.join(",", fields) + "\r\n");
+        }
+      }
+      case JSON -> {
+        Iterator<Row> rows = result.toLocalIterator();
+        while (rows.hasNext()) {
+          Row row = rows.next();
+          StringBuilder line = new StringBuilder("{");
+          for (int i = 0; i < row.size(); i++) {
+            if (i > 0) {
+              line.append(',');
+            }
+            line.append(jsonString(schema.fields()[i].name())).append(':');
+            line.append(json(row.isNullAt(i) ? null : row.get(i), zoneId));
+          }
+          out.print(line.append("}\n"));
+        }
+      }
+      case TABLE -> printTable(result, schema, zoneId, out);
+    }
+  }
+
+  private static void printTable(
+      Dataset<Row> result, StructType schema, ZoneId zone, PrintWriter out) {
+    List<String[]> lines = new ArrayList<>();
+    String[] header = schema.fieldNames();
+    lines.add(header);
+    for (Row row : result.collectAsList()) {
+      String[] cells = new String[row.size()];
+      for (int i = 0; i < row.size(); i++) {
+        cells[i] = row.isNullAt(i) ? "NULL" : text(row.get(i), zone).replaceAll("[\\r\\n]+", " ");
+      }
+      lines.add(cells);
+    }
+    int[] widths = new int[header.length];
+    for (String[] cells : lines) {
+      for (int i = 0; i < cells.length; i++) {
+        widths[i] = Math.max(widths[i], displayWidth(cells[i]));
+      }
+    }
+    for (int n = 0; n < lines.size(); n++) {
+      StringBuilder line = new StringBuilder();
+      String[] cells = lines.get(n);
+      for (int i = 0; i < cells.length; i++) {
+        if (i > 0) {
+          line.append("  ");
+        }
+        line.append(cells[i]);
+        if (i < cells.length - 1) {
+          line.append(" ".repeat(widths[i] - displayWidth(cells[i])));
+        }
+      }
+      out.print(line.toString().stripTrailing() + "\n");
+      if (n == 0) {
+        StringBuilder rule = new StringBuilder();
+        for (int i = 0; i < widths.length; i++) {
+          rule.append(i > 0 ? "  " : "").append("-".repeat(Math.max(1, widths[i])));
+        }
+        out.print(rule + "\n");
+      }
+    }
+    out.print("(" + (lines.size() - 1) + (lines.size() == 2 ? " row)" : " rows)") + "\n");
+  }
+
+  /** Chinese characters take two columns in a terminal. */
+  private static int displayWidth(String text) {
+    int width = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+      boolean wide =
+          script == Character.UnicodeScript.HAN
+              || (cp >= 0x3000 && cp <= 0x303F)
+              || (cp >= 0xFF00 && cp <= 0xFF60);
+      width += wide ? 2 : 1;
+      i += Character.charCount(cp);
+    }
+    return width;
+  }
+
+  static String csvField(String value) {
+    if (value.indexOf(',') >= 0
+        || value.indexOf('"') >= 0
+        || value.indexOf('\n') >= 0
+        || value.indexOf('\r') >= 0) {
+      return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+    return value;
+  }
+
+  /** A value as plain text: decimals and doubles without exponent, times in the session zone. */
+  static String text(Object value, ZoneId zone) {
+    if (value instanceof BigDecimal decimal) {
+      return decimal.toPlainString();
+    }
+    if (value instanceof Double d) {
+      return plain(d);
+    }
+    if (value instanceof Float f) {
+      return plain(f.doubleValue());
+    }
+    if (value instanceof Timestamp timestamp) {
+      return time(timestamp.toInstant(), zone);
+    }
+    if (value instanceof Instant instant) {
+      return time(instant, zone);
+    }
+    if (value instanceof Date date) {
+      return date.toLocalDate().toString();
+    }
+    if (value instanceof LocalDate date) {
+      return date.toString();
+    }
+    if (value instanceof scala.collection.Seq<?>
+        || value instanceof scala.collection.Map<?, ?>
+        || value instanceof Row) {
+      return json(value, zone);
+    }
+    return String.valueOf(value);
+  }
+
+  /** Like Spark's own: seconds, and the fraction only when there is one. */
+  private static String time(Instant instant, ZoneId zone) {
+    LocalDateTime local = LocalDateTime.ofInstant(instant, zone);
+    String text = TIMESTAMP.format(local);
+    int micros = local.getNano() / 1000;
+    if (micros == 0) {
+      return text;
+    }
+    String fraction = String.format(Locale.ROOT, "%06d", micros).replaceAll("0+$", "");
+    return text + "." + fraction;
+  }
+
+  private static String plain(double d) {
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      return Double.toString(d);
+    }
+    String text = new BigDecimal(Double.toString(d)).toPlainString();
+    if (text.contains(".")) {
+      text = text.replaceAll("0+$", "");
+      if (text.endsWith(".")) {
+        text = text.substring(0, text.length() - 1);
+      }
+    }
+    return text;
+  }
+
+  static String json(Object value, ZoneId zone) {
+    if (value == null) {
+      return "null";
+    }
+    if (value instanceof BigDecimal || value instanceof Number) {
+      if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
+        return jsonString(d.toString());
+      }
+      if (value instanceof Float f && (f.isNaN() || f.isInfinite())) {
+        return jsonString(f.toString());
+      }
+      return text(value, zone);
+    }
+    if (value instanceof Boolean) {
+      return value.toString();
+    }
+    if (value instanceof scala.collection.Seq<?> seq) {
+      StringBuilder out = new StringBuilder("[");
+      Iterator<?> items = JavaConverters.asJavaIterable(seq).iterator();
+      boolean firstItem = true;
+      while (items.hasNext()) {
+        out.append(firstItem ? "" : ",").append(json(items.next(), zone));
+        firstItem = false;
+      }
+      return out.append(']').toString();
+    }
+    if (value instanceof scala.collection.Map<?, ?> map) {
+      StringBuilder out = new StringBuilder("{");
+      boolean firstEntry = true;
+      for (Map.Entry<?, ?> entry : JavaConverters.mapAsJavaMap(map).entrySet()) {
+        out.append(firstEntry ? "" : ",")
+            .append(jsonString(String.valueOf(entry.getKey())))
+            .append(':')
+            .append(json(entry.getValue(), zone));
+        firstEntry = false;
+      }
+      return out.append('}').toString();
+    }
+    if (value instanceof Row row) {
+      StringBuilder out = new StringBuilder("{");
+      String[] names = row.schema() == null ? null : row.schema().fieldNames();
+      for (int i = 0; i < row.size(); i++) {
+        out.append(i > 0 ? "," : "")
+            .append(jsonString(names == null ? "_" + (i + 1) : names[i]))
+            .append(':')
+            .append(json(row.isNullAt(i) ? null : row.get(i), zone));
+      }
+      return out.append('}').toString();
+    }
+    return jsonString(text(value, zone));
+  }
+
+  static String jsonString(String text) {
+    StringBuilder out = new StringBuilder("\"");
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
+  }
+}

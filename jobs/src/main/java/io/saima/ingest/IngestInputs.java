@@ -1,0 +1,115 @@
+package io.saima.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+
+/**
+ * What the ingest stage needs from the landing folder, the reference files and the file readers.
+ * The stage itself only moves rows between Spark and Delta; reading a CSV or XLSX file and
+ * validating its lines happens behind this interface ({@code ReaderApiInputs} binds it to {@code
+ * LandingScanner}, {@code DeliveryFileReader}, {@code RecordValidator} and {@code ReferenceData}).
+ */
+public interface IngestInputs {
+
+  /** Every delivery under the landing folder, sorted by source and then by delivery name. */
+  List<LandedDelivery> scan(String landing, Configuration hadoop) throws IOException;
+
+  /**
+   * Loads and validates the reference files.
+   *
+   * @throws ReferenceFilesException naming the file and the problem
+   */
+  ReferenceSnapshot reference(String referenceDir, Configuration hadoop)
+      throws ReferenceFilesException;
+
+  /** The reader of one source's files; it is shipped to the executors. */
+  FileRecords records(Source source);
+
+  /** One delivery folder: {@code <landing>/<source>/<delivery>/}. */
+  record LandedDelivery(Source source, String delivery, List<LandedFile> files)
+      implements Serializable {}
+
+  /** One delivered file, with what identifies its content. */
+  record LandedFile(String path, String fileName, long bytes, String sha256)
+      implements Serializable {}
+
+  /**
+   * The reference tables as rows aligned to their silver contracts, and the lookup the validator
+   * needs on the executors.
+   */
+  record ReferenceSnapshot(
+      List<Object[]> regions,
+      List<Object[]> units,
+      List<Object[]> fxRates,
+      List<Object[]> targets,
+      Serializable lookup) {}
+
+  /** Reads and validates the lines of one file, on an executor. */
+  @FunctionalInterface
+  interface FileRecords extends Serializable {
+    /**
+     * @param lookup the {@link ReferenceSnapshot#lookup()}, broadcast
+     * @throws FileRefusedException when the file cannot be read at all (its delivery is refused)
+     */
+    RecordStream open(InputStream in, String fileName, Serializable lookup)
+        throws FileRefusedException, IOException;
+  }
+
+  /** The checked lines of a file, in order. */
+  interface RecordStream extends Iterator<CheckedRecord>, AutoCloseable {
+    @Override
+    void close() throws IOException;
+  }
+
+  /**
+   * One data line of a file after validation.
+   *
+   * @param line the line number in the file (the header is line 1 of a CSV)
+   * @param values the delivered fields as text, aligned to {@link Source#columns()}
+   * @param accepted the typed business columns of the silver table, or null when rejected
+   * @param unknownTown the town code was not in units.csv and was left empty
+   * @param reason the reason code when rejected, else null
+   */
+  record CheckedRecord(
+      long line,
+      String rawLine,
+      String[] values,
+      Object[] accepted,
+      boolean unknownTown,
+      String reason,
+      String detail)
+      implements Serializable {
+
+    public static CheckedRecord accepted(
+        long line, String rawLine, String[] values, Object[] typed, boolean unknownTown) {
+      return new CheckedRecord(line, rawLine, values, typed, unknownTown, null, null);
+    }
+
+    public static CheckedRecord rejected(
+        long line, String rawLine, String[] values, QuarantineReason reason, String detail) {
+      return new CheckedRecord(line, rawLine, values, null, false, reason.code(), detail);
+    }
+  }
+
+  /** A file that cannot be read at all: not CSV/XLSX, undecodable, required columns missing. */
+  final class FileRefusedException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public FileRefusedException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** A reference file is missing or wrong; the run stops before writing anything. */
+  final class ReferenceFilesException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public ReferenceFilesException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

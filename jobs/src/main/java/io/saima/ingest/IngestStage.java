@@ -1,0 +1,545 @@
+package io.saima.ingest;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.saima.catalog.TableContract;
+import io.saima.catalog.TableId;
+import io.saima.catalog.Warehouse;
+import io.saima.config.SaimaConfig;
+import io.saima.conform.SilverTables;
+import io.saima.ingest.IngestInputs.LandedDelivery;
+import io.saima.ingest.IngestInputs.LandedFile;
+import io.saima.ingest.IngestInputs.ReferenceFilesException;
+import io.saima.ingest.IngestInputs.ReferenceSnapshot;
+import io.saima.ingest.IngestResult.SourcePeriod;
+import io.saima.pipeline.OpsTables;
+import java.io.IOException;
+import java.io.Serializable;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.SerializableConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lands new deliveries in bronze, quarantine and silver (DESIGN.md, "Landing zone", "Bad input").
+ *
+ * <p>The order of writes is what makes a run safe to kill: reference tables (only when changed),
+ * then per source bronze and quarantine (replaced by delivery), silver and delivered periods
+ * (replaced by period), the data-quality rows, and last the {@code ops.deliveries} rows that mark
+ * the deliveries as ingested. Every write before the marker replaces a slice that a rerun computes
+ * again from the same files, so a run stopped anywhere and run again ends where an uninterrupted
+ * run would.
+ */
+public final class IngestStage {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestStage.class);
+
+  private final IngestInputs inputs;
+
+  public IngestStage(IngestInputs inputs) {
+    this.inputs = inputs;
+  }
+
+  /** The hook a crash test uses to stop a run between two writes; does nothing in production. */
+  @FunctionalInterface
+  public interface WriteListener {
+    void written(TableId table);
+
+    WriteListener NONE = table -> {};
+  }
+
+  private WriteListener listener = WriteListener.NONE;
+
+  public IngestStage onWrite(WriteListener listener) {
+    this.listener = listener;
+    return this;
+  }
+
+  public IngestResult run(Warehouse warehouse, SaimaConfig config, String runId, Instant now) {
+    SparkSession spark = warehouse.spark();
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    Timestamp at = Timestamp.from(now);
+    Run run = new Run(warehouse, runId, at);
+
+    ReferenceSnapshot reference;
+    try {
+      reference = inputs.reference(config.reference(), hadoop);
+    } catch (ReferenceFilesException e) {
+      throw new IngestException("reference data: " + e.getMessage(), e);
+    }
+    run.writeReference(SilverTables.REGIONS, reference.regions());
+    run.writeReference(SilverTables.UNITS, reference.units());
+    run.writeReference(SilverTables.FX_RATES, reference.fxRates());
+    run.writeReference(SilverTables.TARGETS, reference.targets());
+
+    List<LandedDelivery> landed;
+    try {
+      landed = inputs.scan(config.landing(), hadoop);
+    } catch (IOException e) {
+      throw new IngestException(
+          "cannot list the landing folder " + config.landing() + ": " + e.getMessage(), e);
+    }
+    Map<String, Map<String, Row>> ingested = run.ingestedFiles();
+
+    Map<Source, List<LandedDelivery>> fresh = new TreeMap<>();
+    Map<Source, List<Row>> refusedRows = new TreeMap<>();
+    for (LandedDelivery delivery : landed) {
+      Map<String, Row> before = ingested.get(key(delivery.source(), delivery.delivery()));
+      if (before == null) {
+        fresh.computeIfAbsent(delivery.source(), s -> new ArrayList<>()).add(delivery);
+        continue;
+      }
+      List<String> changes = changes(delivery, before);
+      if (!changes.isEmpty()) {
+        String message =
+            delivery.source().id()
+                + "/"
+                + delivery.delivery()
+                + " was ingested before and has changed since: "
+                + String.join("; ", changes)
+                + ". Nothing of it is applied; deliver the change as a new delivery folder.";
+        run.refuse(message);
+        List<Row> rows = refusedRows.computeIfAbsent(delivery.source(), s -> new ArrayList<>());
+        for (LandedFile file : delivery.files()) {
+          rows.add(run.deliveryRow(delivery, file, null, OpsTables.REFUSED, message));
+        }
+      }
+    }
+
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<Serializable> lookup = context.broadcast(reference.lookup());
+    Broadcast<SerializableConfiguration> hadoopConf =
+        context.broadcast(new SerializableConfiguration(hadoop));
+    for (Source source : Source.values()) {
+      List<LandedDelivery> deliveries = fresh.getOrDefault(source, List.of());
+      List<Row> opsRows = new ArrayList<>(refusedRows.getOrDefault(source, List.of()));
+      if (!deliveries.isEmpty()) {
+        opsRows.addAll(run.applySource(source, deliveries, lookup, hadoopConf));
+      }
+      if (!opsRows.isEmpty()) {
+        run.append(OpsTables.DELIVERIES, opsRows);
+      }
+    }
+    lookup.destroy();
+    hadoopConf.destroy();
+    return new IngestResult(run.rewritten, run.refusals, run.failedChecks, run.rows, run.versions);
+  }
+
+  private static String key(Source source, String delivery) {
+    return source.id() + "/" + delivery;
+  }
+
+  /** What changed in an ingested delivery, file by file; empty when nothing did. */
+  static List<String> changes(LandedDelivery delivery, Map<String, Row> before) {
+    List<String> out = new ArrayList<>();
+    Set<String> now = new TreeSet<>();
+    for (LandedFile file : delivery.files()) {
+      now.add(file.fileName());
+      Row old = before.get(file.fileName());
+      if (old == null) {
+        out.add("file " + file.fileName() + " was added");
+      } else if (old.getLong(0) != file.bytes() || !old.getString(1).equals(file.sha256())) {
+        out.add(
+            "file "
+                + file.fileName()
+                + " changed ("
+                + old.getLong(0)
+                + " -> "
+                + file.bytes()
+                + " bytes, sha256 "
+                + abbreviate(old.getString(1))
+                + " -> "
+                + abbreviate(file.sha256())
+                + ")");
+      }
+    }
+    for (String name : new TreeSet<>(before.keySet())) {
+      if (!now.contains(name)) {
+        out.add("file " + name + " was removed");
+      }
+    }
+    return out;
+  }
+
+  private static String abbreviate(String sha) {
+    return sha.length() > 12 ? sha.substring(0, 12) + "…" : sha;
+  }
+
+  /** The state of one run: what it wrote and found. */
+  private final class Run {
+    private final Warehouse warehouse;
+    private final SparkSession spark;
+    private final String runId;
+    private final Timestamp at;
+    final Set<SourcePeriod> rewritten = new TreeSet<>();
+    final List<String> refusals = new ArrayList<>();
+    final List<String> failedChecks = new ArrayList<>();
+    final Map<String, Long> rows = new TreeMap<>();
+    final Map<String, Long> versions = new TreeMap<>();
+
+    Run(Warehouse warehouse, String runId, Timestamp at) {
+      this.warehouse = warehouse;
+      this.spark = warehouse.spark();
+      this.runId = runId;
+      this.at = at;
+    }
+
+    void refuse(String message) {
+      LOG.error("refused: {}", message);
+      refusals.add(message);
+    }
+
+    void count(String name, long value) {
+      rows.merge(name, value, Long::sum);
+    }
+
+    private void written(TableId id) {
+      versions.put(id.qualified(), warehouse.version(id).orElseThrow());
+      listener.written(id);
+    }
+
+    void append(TableContract contract, List<Row> list) {
+      warehouse.append(contract, spark.createDataFrame(list, contract.schema()));
+      written(contract.id());
+    }
+
+    /** Reference tables are small: rewritten only when their content changed. */
+    void writeReference(TableContract contract, List<Object[]> values) {
+      StructType schema = contract.schema();
+      List<Row> list = new ArrayList<>();
+      for (Object[] value : values) {
+        Object[] typed = new Object[value.length];
+        for (int i = 0; i < value.length; i++) {
+          typed[i] = CheckedRows.coerce(value[i], schema.fields()[i].dataType());
+        }
+        list.add(RowFactory.create(typed));
+      }
+      if (warehouse.exists(contract.id())) {
+        // Small tables: compared on the driver, as multisets of rows.
+        List<String> before =
+            warehouse.read(contract.id()).select(columns(schema)).collectAsList().stream()
+                .map(Row::toString)
+                .sorted()
+                .toList();
+        List<String> after = list.stream().map(Row::toString).sorted().toList();
+        if (before.equals(after)) {
+          return;
+        }
+      }
+      Dataset<Row> fresh = spark.createDataFrame(list, schema);
+      warehouse.overwrite(contract, fresh);
+      written(contract.id());
+      LOG.info("{}: {} rows from the reference files", contract.id(), list.size());
+    }
+
+    /** Files of ingested deliveries: (bytes, sha256) by file name, by source/delivery. */
+    Map<String, Map<String, Row>> ingestedFiles() {
+      Map<String, Map<String, Row>> out = new LinkedHashMap<>();
+      if (!warehouse.exists(OpsTables.DELIVERIES.id())) {
+        return out;
+      }
+      for (Row row :
+          warehouse
+              .read(OpsTables.DELIVERIES.id())
+              .where(col("status").equalTo(OpsTables.INGESTED))
+              .select("source", "delivery", "file", "bytes", "sha256")
+              .collectAsList()) {
+        out.computeIfAbsent(row.getString(0) + "/" + row.getString(1), k -> new TreeMap<>())
+            .put(row.getString(2), RowFactory.create(row.getLong(3), row.getString(4)));
+      }
+      return out;
+    }
+
+    Row deliveryRow(
+        LandedDelivery delivery, LandedFile file, Row counts, String status, String detail) {
+      boolean counted = counts != null;
+      return RowFactory.create(
+          delivery.source().id(),
+          delivery.delivery(),
+          file.fileName(),
+          file.bytes(),
+          file.sha256(),
+          counted ? counts.getAs("lines") : null,
+          counted ? counts.getAs("accepted") : null,
+          counted ? counts.getAs("quarantined") : null,
+          status,
+          detail,
+          runId,
+          at);
+    }
+
+    /** Reads, checks and writes the new deliveries of one source; returns its ops rows. */
+    List<Row> applySource(
+        Source source,
+        List<LandedDelivery> deliveries,
+        Broadcast<Serializable> lookup,
+        Broadcast<SerializableConfiguration> hadoopConf) {
+      StructType business = CheckedRows.businessColumns(source);
+      List<Row> tasks = new ArrayList<>();
+      for (LandedDelivery delivery : deliveries) {
+        for (LandedFile file : delivery.files()) {
+          tasks.add(RowFactory.create(delivery.delivery(), file.path(), file.fileName()));
+        }
+      }
+      int partitions =
+          Math.max(1, Math.min(tasks.size(), spark.sparkContext().defaultParallelism() * 4));
+      Dataset<Row> checked =
+          spark
+              .createDataFrame(tasks, CheckedRows.TASKS)
+              .repartition(partitions)
+              .flatMap(
+                  new CheckedRows.ReadFile(inputs.records(source), lookup, hadoopConf, business),
+                  Encoders.row(CheckedRows.schema(source)))
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        return applyChecked(source, deliveries, checked);
+      } finally {
+        checked.unpersist();
+      }
+    }
+
+    private List<Row> applyChecked(
+        Source source, List<LandedDelivery> deliveries, Dataset<Row> checked) {
+      Map<String, String> unreadable = new TreeMap<>();
+      for (Row row :
+          checked
+              .where(col("status").equalTo(CheckedRows.REFUSED))
+              .select("_delivery", "detail")
+              .collectAsList()) {
+        unreadable.merge(row.getString(0), row.getString(1), (a, b) -> a + "; " + b);
+      }
+      List<Row> opsRows = new ArrayList<>();
+      List<LandedDelivery> applied = new ArrayList<>();
+      for (LandedDelivery delivery : deliveries) {
+        String problem = unreadable.get(delivery.delivery());
+        if (problem == null) {
+          applied.add(delivery);
+          continue;
+        }
+        String message =
+            source.id()
+                + "/"
+                + delivery.delivery()
+                + " refused: "
+                + problem
+                + ". Nothing of this delivery is applied.";
+        refuse(message);
+        for (LandedFile file : delivery.files()) {
+          opsRows.add(deliveryRow(delivery, file, null, OpsTables.REFUSED, message));
+        }
+      }
+      if (applied.isEmpty()) {
+        return opsRows;
+      }
+      List<String> names = applied.stream().map(LandedDelivery::delivery).toList();
+      Dataset<Row> classified =
+          IngestTransforms.classify(
+                  checked.where(
+                      col("status")
+                          .notEqual(CheckedRows.REFUSED)
+                          .and(col("_delivery").isin(names.toArray()))),
+                  source)
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        opsRows.addAll(write(source, applied, classified));
+      } finally {
+        classified.unpersist();
+      }
+      return opsRows;
+    }
+
+    private List<Row> write(Source source, List<LandedDelivery> applied, Dataset<Row> classified) {
+      // Accounting first: a run whose lines do not add up writes nothing of the source.
+      long linesRead = classified.count();
+      Dataset<Row> quarantine = IngestTransforms.quarantineRows(classified, at);
+      long quarantined = quarantine.count();
+      long accepted = classified.where(col("kept")).count();
+      if (linesRead != accepted + quarantined) {
+        throw new IngestException(
+            source.id()
+                + ": lines read ("
+                + linesRead
+                + ") != rows accepted ("
+                + accepted
+                + ") + rows quarantined ("
+                + quarantined
+                + "); nothing of this source was written");
+      }
+      Map<String, Row> fileCounts = new LinkedHashMap<>();
+      long duplicates = 0;
+      for (Row row : IngestTransforms.fileCounts(classified).collectAsList()) {
+        fileCounts.put(row.getString(0) + "/" + row.getString(1), row);
+        duplicates += row.<Long>getAs("duplicates") + row.<Long>getAs("conflicts");
+        long unknownTowns = row.getAs("unknown_towns");
+        if (unknownTowns > 0) {
+          LOG.warn(
+              "{}/{}/{}: {} rows with a town code not in units.csv; kept with the town left empty",
+              source.id(),
+              row.getString(0),
+              row.getString(1),
+              unknownTowns);
+        }
+      }
+      Map<String, Long> byReason = new TreeMap<>();
+      for (Row row : IngestTransforms.reasonCounts(classified).collectAsList()) {
+        byReason.put(row.getString(0), row.getLong(1));
+      }
+
+      List<Row> latestRows =
+          IngestTransforms.latestDeliveryPerPeriod(IngestTransforms.deliveredPeriods(classified))
+              .collectAsList();
+      Dataset<Row> latest =
+          spark.createDataFrame(
+              latestRows,
+              new StructType()
+                  .add("period", DataTypes.IntegerType, false)
+                  .add("_delivery", DataTypes.StringType, false));
+      Dataset<Row> silver = IngestTransforms.silverRows(classified, latest, source);
+      List<Row> periodRows =
+          IngestTransforms.deliveredPeriodRows(latest, silver, source, at).collectAsList();
+      long silverRows = periodRows.stream().mapToLong(r -> r.getLong(3)).sum();
+
+      String deliveries =
+          applied.stream()
+              .map(d -> "'" + d.delivery().replace("'", "''") + "'")
+              .collect(Collectors.joining(", "));
+      replaceDeliveries(
+          BronzeTables.rows(source),
+          IngestTransforms.bronzeRows(classified, source, at),
+          deliveries,
+          linesRead);
+      replaceDeliveries(BronzeTables.quarantine(source), quarantine, deliveries, quarantined);
+      List<Object[]> qualityRows = new ArrayList<>();
+      if (!latestRows.isEmpty()) {
+        String periods =
+            latestRows.stream()
+                .map(r -> Integer.toString(r.getInt(0)))
+                .sorted()
+                .collect(Collectors.joining(", "));
+        warehouse.replaceWhere(SilverTables.of(source), silver, "period IN (" + periods + ")");
+        written(SilverTables.of(source).id());
+        warehouse.replaceWhere(
+            SilverTables.DELIVERED_PERIODS,
+            spark.createDataFrame(periodRows, SilverTables.DELIVERED_PERIODS.schema()),
+            "source = '" + source.id() + "' AND period IN (" + periods + ")");
+        written(SilverTables.DELIVERED_PERIODS.id());
+        for (Row row : latestRows) {
+          rewritten.add(new SourcePeriod(source, row.getInt(0)));
+        }
+        if (silverRows > 0) {
+          for (SilverChecks.Outcome outcome : SilverChecks.run(spark, source, silver)) {
+            qualityRows.add(new Object[] {outcome.name(), outcome.result(), outcome.message()});
+            if (!outcome.passed()) {
+              String message =
+                  "silver." + source.id() + ": " + outcome.name() + " " + outcome.message();
+              LOG.error("data-quality check failed: {}", message);
+              failedChecks.add(message);
+            }
+          }
+        }
+      }
+      LOG.info(
+          "{}: {} deliveries, {} lines read, {} accepted, {} quarantined {}, {} silver rows in {}"
+              + " periods",
+          source.id(),
+          applied.size(),
+          linesRead,
+          accepted,
+          quarantined,
+          byReason,
+          silverRows,
+          latestRows.size());
+      count("lines_read", linesRead);
+      count("rows_accepted", accepted);
+      count("rows_quarantined", quarantined);
+      count("silver_rows", silverRows);
+      count("deliveries_ingested", applied.size());
+
+      List<Row> quality = new ArrayList<>();
+      qualityRows.add(
+          0,
+          new Object[] {
+            "accounting: lines_read = rows_accepted + rows_quarantined",
+            "Success",
+            linesRead + " = " + accepted + " + " + quarantined
+          });
+      for (Object[] check : qualityRows) {
+        quality.add(
+            RowFactory.create(
+                runId,
+                source.id(),
+                linesRead,
+                linesRead,
+                accepted,
+                silverRows,
+                quarantined,
+                byReason,
+                duplicates,
+                check[0],
+                check[1],
+                check[2],
+                at));
+      }
+      append(OpsTables.DATA_QUALITY, quality);
+
+      Row noLines =
+          new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(
+              new Object[] {0L, 0L, 0L},
+              new StructType()
+                  .add("lines", DataTypes.LongType)
+                  .add("accepted", DataTypes.LongType)
+                  .add("quarantined", DataTypes.LongType));
+      List<Row> opsRows = new ArrayList<>();
+      for (LandedDelivery delivery : applied) {
+        for (LandedFile file : delivery.files()) {
+          // An empty or header-only file has no lines: counted as 0, not unknown.
+          Row counts =
+              fileCounts.getOrDefault(delivery.delivery() + "/" + file.fileName(), noLines);
+          opsRows.add(deliveryRow(delivery, file, counts, OpsTables.INGESTED, null));
+        }
+      }
+      return opsRows;
+    }
+
+    /**
+     * Replaces the rows of these deliveries. Skipped only when there is nothing to write and
+     * nothing to remove, so a clean first delivery does not cost a commit on an empty slice.
+     */
+    private void replaceDeliveries(
+        TableContract contract, Dataset<Row> rows, String deliveries, long rowCount) {
+      String condition = "_delivery IN (" + deliveries + ")";
+      if (rowCount == 0
+          && warehouse.exists(contract.id())
+          && warehouse.read(contract.id()).where(condition).isEmpty()) {
+        return;
+      }
+      warehouse.replaceWhere(contract, rows, condition);
+      written(contract.id());
+    }
+
+    private org.apache.spark.sql.Column[] columns(StructType schema) {
+      return java.util.Arrays.stream(schema.fieldNames())
+          .map(org.apache.spark.sql.functions::col)
+          .toArray(org.apache.spark.sql.Column[]::new);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.saima.pipeline;
+
+import io.saima.catalog.Warehouse;
+import io.saima.config.SaimaConfig;
+import io.saima.ingest.IngestResult.SourcePeriod;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What the stages of one run share: where to read and write, the run's identity, and what earlier
+ * stages found — above all which (source, period) pairs ingest rewrote, so later stages recompute
+ * only those.
+ */
+public final class NightContext {
+  private final Warehouse warehouse;
+  private final SaimaConfig config;
+  private final String runId;
+  private final Instant startedAt;
+  private final LocalDate asOf;
+  private final Set<SourcePeriod> rewritten = new TreeSet<>();
+  private final List<String> problems = new ArrayList<>();
+  private final Map<String, Long> rows = new TreeMap<>();
+  private final Map<String, Long> versions = new TreeMap<>();
+
+  public NightContext(
+      Warehouse warehouse, SaimaConfig config, String runId, Instant startedAt, LocalDate asOf) {
+    this.warehouse = warehouse;
+    this.config = config;
+    this.runId = runId;
+    this.startedAt = startedAt;
+    this.asOf = asOf;
+  }
+
+  public Warehouse warehouse() {
+    return warehouse;
+  }
+
+  public SaimaConfig config() {
+    return config;
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  /** The day the night is run for ({@code --as-of}); empty means today. */
+  public Optional<LocalDate> asOf() {
+    return Optional.ofNullable(asOf);
+  }
+
+  /** Silver (source, period) pairs rewritten by this run's ingest. */
+  public Set<SourcePeriod> rewritten() {
+    return rewritten;
+  }
+
+  /** Problems that make the night partial (exit 3). */
+  public List<String> problems() {
+    return problems;
+  }
+
+  /** Row counts to record in {@code ops.job_runs}; stages add to them. */
+  public Map<String, Long> rows() {
+    return rows;
+  }
+
+  /** The Delta version of each table written, by qualified name. */
+  public Map<String, Long> versions() {
+    return versions;
+  }
+}

@@ -1,0 +1,95 @@
+package io.saima.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.saima.catalog.Warehouse;
+import io.saima.ingest.Landing;
+import io.saima.ingest.ReaderBinding;
+import io.saima.ingest.Source;
+import io.saima.ingest.TestInputs;
+import io.saima.pipeline.OpsTables;
+import io.saima.testing.SparkTestBase;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IngestCommandTest extends SparkTestBase {
+
+  @BeforeEach
+  void useTheReaderStandIn() {
+    System.setProperty(ReaderBinding.PROPERTY, TestInputs.class.getName());
+  }
+
+  @AfterEach
+  void restore() {
+    System.clearProperty(ReaderBinding.PROPERTY);
+  }
+
+  @Test
+  void aRefusedDeliveryMakesTheNightExit3AndIsRecordedAndQueryable(@TempDir Path dir) {
+    Landing landing = new Landing(dir);
+    landing.file(
+        Source.CUSTOMS_EXPORTS,
+        "20200610-01",
+        "exports.csv",
+        "period,county_code,enterprise_id,hs_code,trade_mode,destination,value_usd",
+        "202001,330521,BAD,85044000,0110,US,1.00",
+        "202001,999999,BAD,85044000,0110,US,1.00",
+        "202001,330521,BAD,85044000,0110,US,1.00");
+    landing.file(Source.RETAIL_SALES, "20200610-01", "retail.xls", "not a spreadsheet");
+    String warehouse = dir.resolve("warehouse").toString();
+    String[] common = {
+      "--landing", landing.landing.toString(),
+      "--reference", landing.reference.toString(),
+      "--warehouse", warehouse
+    };
+
+    CommandOutput night = CommandOutput.run(concat(new String[] {"nightly"}, common));
+
+    assertEquals(3, night.exitCode, night.stdout);
+    assertTrue(night.stdout.contains("retail.xls: not a CSV or XLSX file"), night.stdout);
+    List<Row> runs =
+        new Warehouse(spark(), warehouse)
+            .read(OpsTables.JOB_RUNS.id())
+            .selectExpr("command", "outcome", "exit_code", "rows['lines_read']")
+            .collectAsList();
+    assertEquals("[[nightly,partial,3,3]]", runs.toString());
+
+    // Other tests of this JVM registered the same name at their own warehouse.
+    spark().sql("DROP TABLE IF EXISTS bronze.customs_exports_quarantine");
+    CommandOutput byReason =
+        CommandOutput.run(
+            "sql",
+            "--warehouse",
+            warehouse,
+            "-e",
+            "SELECT reason, count(*) AS n FROM bronze.customs_exports_quarantine"
+                + " GROUP BY reason ORDER BY reason",
+            "--format",
+            "csv");
+    assertEquals(0, byReason.exitCode);
+    assertEquals("reason,n\r\ninvalid_enterprise_id,2\r\nunknown_county,1\r\n", byReason.stdout);
+  }
+
+  @Test
+  void everyCommandHasHelpAndBadOptionsAreExit2() {
+    for (String command : List.of("ingest", "nightly", "sql")) {
+      assertEquals(0, CommandOutput.run(command, "--help").exitCode, command);
+    }
+    assertEquals(2, CommandOutput.run("nightly", "--as-of", "30/06/2020").exitCode);
+    assertEquals(2, CommandOutput.run("sql", "--format", "xml", "-e", "SELECT 1").exitCode);
+    assertEquals(2, CommandOutput.run("sql").exitCode);
+  }
+
+  static String[] concat(String[] a, String[] b) {
+    String[] out = new String[a.length + b.length];
+    System.arraycopy(a, 0, out, 0, a.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+}

@@ -1,0 +1,535 @@
+package io.saima.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.saima.catalog.TableId;
+import io.saima.catalog.Warehouse;
+import io.saima.config.ConfigLoader;
+import io.saima.config.SaimaConfig;
+import io.saima.conform.SilverTables;
+import io.saima.ingest.IngestResult.SourcePeriod;
+import io.saima.pipeline.OpsTables;
+import io.saima.testing.SparkTestBase;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IngestStageTest extends SparkTestBase {
+
+  static final String CUSTOMS_HEADER =
+      "period,county_code,town_code,enterprise_id,enterprise_name,hs_code,trade_mode,destination,"
+          + "value_usd,value_cny";
+  static final String FIRM_A = credit("91330521MA2B0000");
+  static final String FIRM_B = credit("91330522MA2C0000");
+
+  /** A valid unified social credit code from its first 17 characters less one. */
+  static String credit(String body16) {
+    String body = body16 + "1";
+    return body + CreditCode.checkCharacter(body);
+  }
+
+  static SaimaConfig config(Landing landing, Path warehouse) {
+    Map<String, String> overrides = new LinkedHashMap<>();
+    overrides.put("landing", landing.landing.toString());
+    overrides.put("reference", landing.reference.toString());
+    overrides.put("warehouse", warehouse.toString());
+    return ConfigLoader.forThisProcess().load(null, overrides, List.of());
+  }
+
+  static IngestResult ingest(Landing landing, Path warehouse) {
+    return ingest(new IngestStage(new TestInputs()), landing, warehouse);
+  }
+
+  static IngestResult ingest(IngestStage stage, Landing landing, Path warehouse) {
+    try {
+      Files.createDirectories(landing.landing);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return stage.run(
+        new Warehouse(spark(), warehouse.toString()),
+        config(landing, warehouse),
+        java.util.UUID.randomUUID().toString(),
+        Instant.parse("2020-07-01T02:00:00Z"));
+  }
+
+  static List<Row> rows(Path warehouse, TableId id, String columns, String orderBy) {
+    return new Warehouse(spark(), warehouse.toString())
+        .read(id)
+        .selectExpr(columns.split(","))
+        .orderBy(
+            java.util.Arrays.stream(orderBy.split(","))
+                .map(org.apache.spark.sql.functions::col)
+                .toArray(org.apache.spark.sql.Column[]::new))
+        .collectAsList();
+  }
+
+  static String text(List<Row> rows) {
+    return rows.stream().map(Row::toString).collect(Collectors.joining("\n"));
+  }
+
+  @Test
+  void everyReasonCodeReachesQuarantineWithDeliveryFileLineAndRawLine(@TempDir Path dir) {
+    Landing landing = new Landing(dir);
+    landing.file(
+        Source.CUSTOMS_EXPORTS,
+        "20200610-01",
+        "exports.csv",
+        CUSTOMS_HEADER,
+        "202001,330521,," + FIRM_A + ",A,85044000,0110,US,100.00,", // 2 accepted
+        "202001,330521,,,A,85044000,0110,US,100.00,", // 3 missing_field
+        "202001,330521,," + FIRM_A + ",A,85044000,0110,US,1O0,", // 4 bad_number
+        "202013,330521,," + FIRM_A + ",A,85044000,0110,US,100.00,", // 5 bad_period
+        "202001,330521,," + FIRM_A + ",A,85044000,0110,US,-5.00,", // 6 negative_amount
+        "202001,999999,," + FIRM_A + ",A,85044000,0110,US,100.00,", // 7 unknown_county
+        "202001,330521,,91330521MA2B000000,A,85044000,0110,US,100.00,", // 8 invalid id
+        "202001,330521,," + FIRM_A + ",A,85044000,0110,DE,,", // 9 no_amount
+        "202004,330521,," + FIRM_A + ",A,85044000,0110,US,100.00,", // 10 no_fx_rate
+        "202001,330521,," + FIRM_A + ",A,85044000,0110,US,100.00,"); // 11 duplicate of line 2
+    landing.file(
+        Source.FDI_INFLOWS,
+        "20200610-01",
+        "fdi.csv",
+        "period,county_code,project_id,actual_usd",
+        "202001,330521,P1,1000.00",
+        "202001,330521,P1,2000.00");
+
+    IngestResult result = ingest(landing, dir.resolve("warehouse"));
+
+    assertFalse(result.partial(), result.refusals().toString());
+    List<Row> quarantined =
+        rows(
+            dir.resolve("warehouse"),
+            BronzeTables.quarantine(Source.CUSTOMS_EXPORTS).id(),
+            "_line,reason,_delivery,_file,raw_line",
+            "_line");
+    assertEquals(
+        List.of(
+            "[3,missing_field,20200610-01,exports.csv,202001,330521,,,A,85044000,0110,US,100.00,]",
+            "[4,bad_number]",
+            "[5,bad_period]",
+            "[6,negative_amount]",
+            "[7,unknown_county]",
+            "[8,invalid_enterprise_id]",
+            "[9,no_amount]",
+            "[10,no_fx_rate]",
+            "[11,duplicate_row]"),
+        quarantined.stream()
+            .map(r -> r.getLong(0) == 3 ? r.toString() : "[" + r.get(0) + "," + r.get(1) + "]")
+            .toList());
+    List<Row> conflicts =
+        rows(
+            dir.resolve("warehouse"),
+            BronzeTables.quarantine(Source.FDI_INFLOWS).id(),
+            "_line,reason,raw_line",
+            "_line");
+    assertEquals(
+        "[2,conflicting_duplicate,202001,330521,P1,1000.00]\n"
+            + "[3,conflicting_duplicate,202001,330521,P1,2000.00]",
+        text(conflicts));
+    List<Row> silver =
+        rows(
+            dir.resolve("warehouse"),
+            SilverTables.CUSTOMS_EXPORTS.id(),
+            "_line,value_usd,value_cny",
+            "_line");
+    // 100 USD at January's 6.95
+    assertEquals("[2,100.00,695.00]", text(silver));
+    assertTrue(
+        new Warehouse(spark(), dir.resolve("warehouse").toString())
+            .read(SilverTables.FDI_INFLOWS.id())
+            .isEmpty());
+  }
+
+  @Test
+  void aRevisionReplacesTheMonthsItDeliversAndLeavesTheOthers(@TempDir Path dir) {
+    Landing landing = new Landing(dir);
+    Path warehouse = dir.resolve("warehouse");
+    String header = "period,county_code,retail_sales_cny";
+    landing.file(
+        Source.RETAIL_SALES,
+        "20200210-01",
+        "retail.csv",
+        header,
+        "202001,330521,100.00",
+        "202001,330522,200.00",
+        "202002,330521,110.00");
+    ingest(landing, warehouse);
+    landing.file(Source.RETAIL_SALES, "20200310-01", "retail.csv", header, "202002,330522,999.00");
+
+    IngestResult second = ingest(landing, warehouse);
+
+    assertEquals(Set.of(new SourcePeriod(Source.RETAIL_SALES, 202002)), second.rewritten());
+    assertEquals(
+        "[202001,330521,100.00,20200210-01]\n"
+            + "[202001,330522,200.00,20200210-01]\n"
+            + "[202002,330522,999.00,20200310-01]",
+        text(
+            rows(
+                warehouse,
+                SilverTables.RETAIL_SALES.id(),
+                "period,county_code,retail_sales_cny,_delivery",
+                "period,county_code")));
+  }
+
+  @Test
+  void deliveriesFoundInOneRunApplyInNameOrderSoTheLastWins(@TempDir Path dir) {
+    Landing landing = new Landing(dir);
+    Path warehouse = dir.resolve("warehouse");
+    String header = "period,county_code,retail_sales_cny";
+    landing.file(Source.RETAIL_SALES, "20200310-02", "r.csv", header, "202002,330521,300.00");
+    landing.file(
+        Source.RETAIL_SALES,
+        "20200310-01",
+        "r.csv",
+        header,
+        "202001,330521,100.00",
+        "202002,330521,200.00");
+
+    ingest(landing, warehouse);
+
+    assertEquals(
+        "[202001,100.00,20200310-01]\n[202002,300.00,20200310-02]",
+        text(
+            rows(
+                warehouse,
+                SilverTables.RETAIL_SALES.id(),
+                "period,retail_sales_cny,_delivery",
+                "period")));
+  }
+
+  @Test
+  void aDeliveredMonthWithNoRowsForACountyIsStillDelivered(@TempDir Path dir) {
+    Landing landing = new Landing(dir);
+    Path warehouse = dir.resolve("warehouse");
+    String header = "period,county_code,retail_sales_cny";
+    // March has a row for Deqing only; April's only line is rejected, yet April was delivered.
+    landing.file(
+        Source.RETAIL_SALES,
+        "20200410-01",
+        "retail.csv",
+        header,
+        "202003,330521,100.00",
+        "202004,330521,-1.00");
+
+    ingest(landing, warehouse);
+
+    assertEquals(
+        "[retail_sales,202003,20200410-01,1]\n[retail_sales,202004,20200410-01,0]",
+        text(
+            rows(
+                warehouse,
+                SilverTables.DELIVERED_PERIODS.id(),
+                "source,period,_delivery,rows",
+                "period")));
+    assertEquals(
+        0L,
+        new Warehouse(spark(), warehouse.toString())
+            .read(SilverTables.RETAIL_SALES.id())
+            .where("county_code = '330522'")
+            .count());
+  }
+
+  @Test
+  void anUnreadableFileRefusesItsWholeDeliveryAndTheOthersGoOn(@TempDir Path dir) {
+    Landing landing = new Landing(dir);
+    Path warehouse = dir.resolve("warehouse");
+    String header = "period,county_code,retail_sales_cny";
+    landing.file(Source.RETAIL_SALES, "20200410-01", "good.csv", header, "202003,330521,100.00");
+    landing.file(Source.RETAIL_SALES, "20200410-01", "notes.txt", "hello");
+    landing.file(Source.RETAIL_SALES, "20200411-01", "retail.csv", header, "202001,330522,5.00");
+    landing.file(
+        Source.FDI_INFLOWS, "20200410-01", "fdi.csv", "period,county_code,actual_usd", "1,2,3");
+
+    IngestResult result = ingest(landing, warehouse);
+
+    assertTrue(result.partial());
+    assertEquals(2, result.refusals().size());
+    assertTrue(result.refusals().get(0).contains("fdi.csv: the header has no column project_id"));
+    assertTrue(result.refusals().get(1).contains("notes.txt: not a CSV or XLSX file"));
+    assertEquals(
+        "[202001,20200411-01]",
+        text(rows(warehouse, SilverTables.RETAIL_SALES.id(), "period,_delivery", "period")));
+    assertEquals(
+        "[20200411-01]",
+        text(
+            rows(
+                warehouse, BronzeTables.rows(Source.RETAIL_SALES).id(), "_delivery", "_delivery")));
+    assertEquals(
+        "[fdi_inflows,20200410-01,fdi.csv,refused]\n"
+            + "[retail_sales,20200410-01,good.csv,refused]\n"
+            + "[retail_sales,20200410-01,notes.txt,refused]\n"
+            + "[retail_sales,20200411-01,retail.csv,ingested]",
+        text(
+            rows(
+                warehouse,
+                OpsTables.DELIVERIES.id(),
+                "source,delivery,file,status",
+                "source,delivery,file")));
+  }
+
+  @Test
+  void aChangedFileOfAnIngestedDeliveryIsRefusedAndNothingOfItApplied(@TempDir Path dir)
+      throws IOException {
+    Landing landing = new Landing(dir);
+    Path warehouse = dir.resolve("warehouse");
+    String header = "period,county_code,retail_sales_cny";
+    Path file =
+        landing.file(
+            Source.RETAIL_SALES, "20200410-01", "retail.csv", header, "202003,330521,1.00");
+    ingest(landing, warehouse);
+    Files.writeString(
+        file, header + "\n202003,330521,2.00\n202004,330521,3.00\n", StandardCharsets.UTF_8);
+
+    IngestResult again = ingest(landing, warehouse);
+
+    assertTrue(again.partial());
+    assertTrue(
+        again.refusals().get(0).contains("retail_sales/20200410-01")
+            && again.refusals().get(0).contains("file retail.csv changed"),
+        again.refusals().get(0));
+    assertTrue(again.rewritten().isEmpty());
+    assertEquals(
+        "[202003,1.00]",
+        text(rows(warehouse, SilverTables.RETAIL_SALES.id(), "period,retail_sales_cny", "period")));
+  }
+
+  @Test
+  void emptyAndHeaderOnlyFilesAreIngestedAsZeroLines(@TempDir Path dir) {
+    Landing landing = new Landing(dir);
+    Path warehouse = dir.resolve("warehouse");
+    landing.file(Source.RETAIL_SALES, "20200410-01", "empty.csv");
+    landing.file(
+        Source.RETAIL_SALES, "20200410-01", "header.csv", "period,county_code,retail_sales_cny");
+
+    IngestResult result = ingest(landing, warehouse);
+
+    assertFalse(result.partial(), result.refusals().toString());
+    assertTrue(result.rewritten().isEmpty());
+    assertEquals(
+        "[empty.csv,0,0,0,ingested]\n[header.csv,0,0,0,ingested]",
+        text(
+            rows(
+                warehouse,
+                OpsTables.DELIVERIES.id(),
+                "file,lines,rows_accepted,rows_quarantined,status",
+                "file")));
+    assertTrue(
+        new Warehouse(spark(), warehouse.toString())
+            .read(BronzeTables.rows(Source.RETAIL_SALES).id())
+            .isEmpty());
+  }
+
+  @Test
+  void aRerunWithNothingNewChangesNoTable(@TempDir Path dir) {
+    Landing landing = new Landing(dir);
+    Path warehouse = dir.resolve("warehouse");
+    landing.file(
+        Source.RETAIL_SALES,
+        "20200410-01",
+        "retail.csv",
+        "period,county_code,retail_sales_cny",
+        "202003,330521,100.00",
+        "202003,330521,bad");
+    ingest(landing, warehouse);
+    Warehouse tables = new Warehouse(spark(), warehouse.toString());
+    Map<String, Long> before = versions(tables);
+
+    IngestResult rerun = ingest(landing, warehouse);
+
+    assertFalse(rerun.partial());
+    assertTrue(rerun.rewritten().isEmpty());
+    assertTrue(rerun.versions().isEmpty(), rerun.versions().toString());
+    assertEquals(before, versions(tables));
+    assertTrue(before.containsKey("silver.retail_sales") && before.containsKey("silver.regions"));
+  }
+
+  static Map<String, Long> versions(Warehouse tables) {
+    Map<String, Long> out = new TreeMap<>();
+    for (TableId id : tables.registerAll()) {
+      out.put(id.qualified(), tables.version(id).orElseThrow());
+    }
+    return out;
+  }
+
+  @Test
+  void linesReadEqualAcceptedPlusQuarantinedInTheDataQualityTable(@TempDir Path dir) {
+    Landing landing = new Landing(dir);
+    Path warehouse = dir.resolve("warehouse");
+    landing.file(
+        Source.ABOVE_QUOTA_SALES,
+        "20200410-01",
+        "aq.csv",
+        "period,county_code,town_code,enterprise_id,industry,sales_cny",
+        "202003,330521,330521001," + FIRM_A + ",retail,100.00",
+        "202003,330521,330521999," + FIRM_B + ",retail,50.00",
+        "202003,330521,330521001," + FIRM_A + ",retail,100.00",
+        "202003,330521,330521001,BAD,retail,1.00");
+
+    IngestResult result = ingest(landing, warehouse);
+
+    List<Row> quality =
+        rows(
+            warehouse,
+            OpsTables.DATA_QUALITY.id(),
+            "check_name,check_result,lines_read,bronze_rows,rows_accepted,silver_rows,"
+                + "rows_quarantined,duplicates,quarantined_by_reason",
+            "check_name");
+    Row accounting =
+        quality.stream()
+            .filter(r -> r.getString(0).startsWith("accounting"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        "[accounting: lines_read = rows_accepted + rows_quarantined,Success,4,4,2,2,2,1,"
+            + "Map(duplicate_row -> 1, invalid_enterprise_id -> 1)]",
+        accounting.toString());
+    assertTrue(quality.size() > 5, "Deequ's checks are recorded too: " + text(quality));
+    assertTrue(quality.stream().allMatch(r -> r.getString(1).equals("Success")), text(quality));
+    assertEquals(4L, result.rows().get("lines_read"));
+    // the unknown town is kept, its town left empty
+    assertEquals(
+        "[" + FIRM_A + ",330521001]\n[" + FIRM_B + ",null]",
+        text(
+            rows(
+                warehouse,
+                SilverTables.ABOVE_QUOTA_SALES.id(),
+                "enterprise_id,town_code",
+                "enterprise_id")));
+  }
+
+  @Test
+  void aBadReferenceFileStopsTheRunBeforeAnythingIsWritten(@TempDir Path dir) {
+    Landing landing = new Landing(dir);
+    Path warehouse = dir.resolve("warehouse");
+    Landing.write(landing.reference.resolve("units.csv"), "unit_code,unit_name", "1,2");
+    landing.file(
+        Source.RETAIL_SALES, "20200410-01", "r.csv", "period,county_code,retail_sales_cny");
+
+    IngestException e = assertThrows(IngestException.class, () -> ingest(landing, warehouse));
+
+    assertTrue(e.getMessage().contains("units.csv"), e.getMessage());
+    assertFalse(Files.exists(warehouse));
+  }
+
+  /** A run that stops right after its n-th table write. */
+  static final class Crash extends RuntimeException {
+    Crash(TableId table) {
+      super("stopped after writing " + table);
+    }
+  }
+
+  @Test
+  void aRunKilledAfterAnyWriteAndRunAgainEndsWhereAnUninterruptedRunWould(@TempDir Path dir) {
+    Landing landing = new Landing(dir);
+    String header = "period,county_code,retail_sales_cny";
+    landing.file(Source.RETAIL_SALES, "20200210-01", "r.csv", header, "202001,330521,1.00");
+    Path reference = dir.resolve("uninterrupted");
+    ingest(landing, reference);
+    landing.file(
+        Source.RETAIL_SALES,
+        "20200310-01",
+        "r.csv",
+        header,
+        "202001,330521,2.00",
+        "202002,330521,3.00",
+        "202002,330521,x");
+    landing.file(
+        Source.FDI_INFLOWS,
+        "20200310-01",
+        "f.csv",
+        "period,county_code,project_id,actual_usd",
+        "202002,330522,P9,7.00");
+    Path before = dir.resolve("before");
+    copy(reference, before);
+    List<TableId> writes = new ArrayList<>();
+    ingest(new IngestStage(new TestInputs()).onWrite(writes::add), landing, reference);
+    Map<String, String> expected = contents(reference);
+    assertTrue(writes.size() >= 8, writes.toString());
+
+    // after bronze, after silver, and just before the ops.deliveries commit marker
+    for (TableId stopAfter :
+        List.of(
+            BronzeTables.rows(Source.FDI_INFLOWS).id(),
+            SilverTables.RETAIL_SALES.id(),
+            OpsTables.DATA_QUALITY.id())) {
+      int limit = writes.indexOf(stopAfter) + 1;
+      assertTrue(limit > 0, stopAfter + " in " + writes);
+      Path warehouse = dir.resolve("crash-" + limit);
+      copy(before, warehouse);
+      int[] seen = {0};
+      IngestStage crashing =
+          new IngestStage(new TestInputs())
+              .onWrite(
+                  table -> {
+                    if (++seen[0] == limit) {
+                      throw new Crash(table);
+                    }
+                  });
+      assertThrows(Crash.class, () -> ingest(crashing, landing, warehouse));
+      assertTrue(!expected.equals(contents(warehouse)), "the crash left the run unfinished");
+
+      ingest(landing, warehouse);
+
+      assertEquals(expected, contents(warehouse), "stopped after " + stopAfter);
+    }
+  }
+
+  static void copy(Path from, Path to) {
+    try (var paths = Files.walk(from)) {
+      for (Path path : paths.toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target);
+        }
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Every table's rows as text, without the columns that record when or by which run. */
+  static Map<String, String> contents(Path warehouse) {
+    Warehouse tables = new Warehouse(spark(), warehouse.toString());
+    Map<String, String> out = new TreeMap<>();
+    for (TableId id : tables.registerAll()) {
+      if (id.database().equals("ops") && !id.name().equals("deliveries")) {
+        continue;
+      }
+      var frame = tables.read(id);
+      for (String column :
+          List.of("_ingested_at", "applied_at", "run_id", "ingested_at", "detail", "sha256")) {
+        frame = frame.drop(column);
+      }
+      out.put(
+          id.qualified(),
+          frame.collectAsList().stream()
+              .map(Row::toString)
+              .sorted()
+              .collect(Collectors.joining("\n")));
+    }
+    return out;
+  }
+
+  static BigDecimal money(String text) {
+    return new BigDecimal(text);
+  }
+}
