@@ -26,13 +26,13 @@ class SqlCommandTest extends SparkTestBase {
    */
   static TableContract figuresIn(String database) {
     return TableContract.of(
-          TableId.of(database, "figures"),
-          "one row per name",
-          new StructType()
-              .add("name", DataTypes.StringType, true)
-              .add("amount", DataTypes.createDecimalType(20, 2), true)
-              .add("ratio", DataTypes.DoubleType, true)
-              .add("big", DataTypes.DoubleType, true));
+        TableId.of(database, "figures"),
+        "one row per name",
+        new StructType()
+            .add("name", DataTypes.StringType, true)
+            .add("amount", DataTypes.createDecimalType(20, 2), true)
+            .add("ratio", DataTypes.DoubleType, true)
+            .add("big", DataTypes.DoubleType, true));
   }
 
   static Warehouse figures(Path dir, TableContract contract) {
