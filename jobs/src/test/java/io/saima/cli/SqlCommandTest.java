@@ -26,13 +26,13 @@ class SqlCommandTest extends SparkTestBase {
    */
   static TableContract figuresIn(String database) {
     return TableContract.of(
-          TableId.of(database, "figures"),
-          "one row per name",
-          new StructType()
-              .add("name", DataTypes.StringType, true)
-              .add("amount", DataTypes.createDecimalType(20, 2), true)
-              .add("ratio", DataTypes.DoubleType, true)
-              .add("big", DataTypes.DoubleType, true));
+        TableId.of(database, "figures"),
+        "one row per name",
+        new StructType()
+            .add("name", DataTypes.StringType, true)
+            .add("amount", DataTypes.createDecimalType(20, 2), true)
+            .add("ratio", DataTypes.DoubleType, true)
+            .add("big", DataTypes.DoubleType, true));
   }
 
   static Warehouse figures(Path dir, TableContract contract) {
@@ -83,7 +83,7 @@ class SqlCommandTest extends SparkTestBase {
 
   @Test
   void tableAlignsColumns(@TempDir Path dir) {
-    figures(dir);
+    figures(dir, figuresIn("sqltest_table"));
 
     CommandOutput out =
         CommandOutput.run(
@@ -91,7 +91,7 @@ class SqlCommandTest extends SparkTestBase {
             "--warehouse",
             dir.toString(),
             "-e",
-            "SELECT name, amount FROM sqltest.figures" + " WHERE name IS NOT NULL");
+            "SELECT name, amount FROM sqltest_table.figures WHERE name IS NOT NULL");
 
     assertEquals(
         "name   amount\n------  --------------\na,\"b\"  12345678901.50\n(1 row)\n", out.stdout);
