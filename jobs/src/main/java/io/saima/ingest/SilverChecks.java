@@ -97,6 +97,10 @@ public final class SilverChecks {
     for (Row row :
         table.select("constraint", "constraint_status", "constraint_message").collectAsList()) {
       String message = row.isNullAt(2) ? null : row.getString(2);
+      if (message != null && message.indexOf('\n') >= 0) {
+        // a check that could not run carries the whole stack trace; its first line says why
+        message = message.substring(0, message.indexOf('\n'));
+      }
       out.add(
           new Outcome(
               row.getString(0),

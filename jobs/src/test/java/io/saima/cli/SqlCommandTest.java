@@ -83,7 +83,7 @@ class SqlCommandTest extends SparkTestBase {
 
   @Test
   void tableAlignsColumns(@TempDir Path dir) {
-    figures(dir);
+    figures(dir, figuresIn("sqltest_table"));
 
     CommandOutput out =
         CommandOutput.run(
@@ -91,7 +91,7 @@ class SqlCommandTest extends SparkTestBase {
             "--warehouse",
             dir.toString(),
             "-e",
-            "SELECT name, amount FROM sqltest.figures" + " WHERE name IS NOT NULL");
+            "SELECT name, amount FROM sqltest_table.figures WHERE name IS NOT NULL");
 
     assertEquals(
         "name   amount\n------  --------------\na,\"b\"  12345678901.50\n(1 row)\n", out.stdout);
