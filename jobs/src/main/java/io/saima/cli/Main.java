@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Nightly county competition (赛马) metrics on Apache Spark and Delta Lake.",
-    subcommands = {GenerateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {GenerateCommand.class, BuildCommand.class, CommandLine.HelpCommand.class},
     footer = {
       "",
       "Exit codes: 0 ok, 1 failure, 2 bad usage or configuration,",
