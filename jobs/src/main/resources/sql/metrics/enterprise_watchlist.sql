@@ -1,9 +1,9 @@
 -- Grain: one row per enterprise, county and checked month in which the enterprise's exports
 -- stopped or fell sharply (经营异常排查).
--- Inputs: customs_exports, delivered_periods, watch_periods (the months to check, all delivered
+-- Inputs: enterprise_months, delivered_periods, watch_periods (the months to check, all delivered
 -- customs months on a full build), regions, settings (drop_pct, min_base_cny).
--- Amounts are customs value_cny summed per enterprise, county and month. A delivered month without
--- lines for an enterprise is 0; a month never delivered is unknown (null) and cannot raise a flag.
+-- Amounts are those of enterprise_months.sql. A delivered month without lines for an enterprise
+-- is 0; a month never delivered is unknown (null) and cannot raise a flag.
 --   reason 'stopped'     nothing this month, after exports in the same month last year or in the
 --                        previous month
 --          'sharp_drop'  exports this month, down by more than drop_pct % on the same month last
@@ -20,16 +20,18 @@ checked AS (
   FROM watch_periods w
   JOIN delivered d ON d.period = w.period
 ),
-monthly AS (
-  SELECT enterprise_id, county_code, period,
-         MAX(enterprise_name) AS enterprise_name, SUM(value_cny) AS value_cny
-  FROM customs_exports
-  GROUP BY enterprise_id, county_code, period
-),
 candidates AS (
-  SELECT DISTINCT m.enterprise_id, m.county_code, c.period, c.previous_period, c.period_ly
-  FROM monthly m
-  JOIN checked c ON m.period IN (c.period, c.previous_period, c.period_ly)
+  -- a month with exports can raise a flag in itself, in the next month and a year later
+  SELECT DISTINCT x.enterprise_id, x.county_code, c.period, c.previous_period, c.period_ly
+  FROM (
+    SELECT enterprise_id, county_code,
+           explode(array(
+             period,
+             CASE WHEN period % 100 = 12 THEN period + 89 ELSE period + 1 END,
+             period + 100)) AS checked_period
+    FROM enterprise_months
+  ) x
+  JOIN checked c ON c.period = x.checked_period
 ),
 amounts AS (
   SELECT
@@ -41,13 +43,13 @@ amounts AS (
     CASE WHEN dl.period IS NOT NULL THEN COALESCE(ly.value_cny, 0) END AS value_month_ly,
     COALESCE(now.enterprise_name, prev.enterprise_name, ly.enterprise_name) AS enterprise_name
   FROM candidates c
-  LEFT JOIN monthly now
+  LEFT JOIN enterprise_months now
     ON now.enterprise_id = c.enterprise_id AND now.county_code = c.county_code
    AND now.period = c.period
-  LEFT JOIN monthly prev
+  LEFT JOIN enterprise_months prev
     ON prev.enterprise_id = c.enterprise_id AND prev.county_code = c.county_code
    AND prev.period = c.previous_period
-  LEFT JOIN monthly ly
+  LEFT JOIN enterprise_months ly
     ON ly.enterprise_id = c.enterprise_id AND ly.county_code = c.county_code
    AND ly.period = c.period_ly
   LEFT JOIN delivered dp ON dp.period = c.previous_period

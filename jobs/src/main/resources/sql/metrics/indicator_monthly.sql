@@ -1,6 +1,7 @@
 -- Grain: one row per indicator, region (province, city, county, unit) and period.
 -- Inputs: county_months, unit_months, regions, units.
---   value_month       the month; cities and provinces are the sums of their counties
+--   value_month       the month; cities and provinces are the sums of their counties, null
+--                     when the month of one of them is unknown
 --   value_ytd         January to this month of the same year (累计); null when a month in it is
 --                     unknown; months never delivered are not in it
 --   value_month_ly    the same month last year; null when that month was never delivered
@@ -19,13 +20,15 @@ WITH months AS (
   JOIN regions g ON g.county_code = m.county_code
   UNION ALL
   SELECT m.indicator, m.currency, 'city', g.city_code, MAX(g.city_name), g.province_code,
-         m.period, SUM(m.value_month)
+         m.period,
+         CASE WHEN COUNT(m.value_month) = COUNT(*) THEN SUM(m.value_month) END
   FROM county_months m
   JOIN regions g ON g.county_code = m.county_code
   GROUP BY m.indicator, m.currency, g.city_code, g.province_code, m.period
   UNION ALL
   SELECT m.indicator, m.currency, 'province', g.province_code, MAX(g.province_name),
-         g.province_code, m.period, SUM(m.value_month)
+         g.province_code, m.period,
+         CASE WHEN COUNT(m.value_month) = COUNT(*) THEN SUM(m.value_month) END
   FROM county_months m
   JOIN regions g ON g.county_code = m.county_code
   GROUP BY m.indicator, m.currency, g.province_code, m.period

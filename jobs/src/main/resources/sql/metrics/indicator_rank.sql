@@ -11,7 +11,7 @@
 --                      county climbed; null in January and when either rank is null
 WITH county AS (
   SELECT
-    m.indicator, m.period, m.month, m.region_code, m.region_name,
+    m.indicator, m.period, m.month, m.region_code, g.county_name AS region_name,
     g.competition_group, g.province_code,
     CAST(m.value_ytd AS DOUBLE) AS ytd_value,
     m.yoy_ytd_pct AS ytd_yoy,

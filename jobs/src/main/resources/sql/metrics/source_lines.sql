@@ -1,6 +1,5 @@
--- Grain: one row per indicator and source line (customs lines summed per month, county, town and
--- kind of trade; FDI arrival; above-quota report; county retail publication), with the amount it
--- adds to the indicator's month.
+-- Grain: one row per indicator, month, county and town code as the source lines give them, with the
+-- sum of their amounts and how many lines there are (a retail line has no town).
 --   export             customs value_cny
 --   export_usd         customs value_usd
 --   cbec_export        customs value_cny of trade modes 9610, 9710, 9810, 1210 (跨境电商)
@@ -41,24 +40,28 @@ retail_months AS (
    AND p.period = r.period - 1
    AND r.period % 100 <> 1
 )
-SELECT 'export' AS indicator, period, county_code, town_code, value_cny AS amount
-FROM customs_by_town
-UNION ALL
-SELECT 'export_usd', period, county_code, town_code, value_usd
-FROM customs_by_town
-UNION ALL
-SELECT 'cbec_export', period, county_code, town_code, value_cny
-FROM customs_by_town
-WHERE cross_border
-UNION ALL
-SELECT 'fdi_actual', period, county_code, town_code, actual_usd
-FROM fdi_inflows
-UNION ALL
-SELECT 'above_quota_sales', period, county_code, town_code, sales_cny
-FROM above_quota_sales
-UNION ALL
-SELECT 'retail_sales', period, county_code, CAST(NULL AS STRING), retail_sales
-FROM retail_months
-UNION ALL
-SELECT 'online_retail', period, county_code, CAST(NULL AS STRING), online_retail
-FROM retail_months
+SELECT indicator, period, county_code, town_code, SUM(amount) AS amount, COUNT(*) AS line_count
+FROM (
+  SELECT 'export' AS indicator, period, county_code, town_code, value_cny AS amount
+  FROM customs_by_town
+  UNION ALL
+  SELECT 'export_usd', period, county_code, town_code, value_usd
+  FROM customs_by_town
+  UNION ALL
+  SELECT 'cbec_export', period, county_code, town_code, value_cny
+  FROM customs_by_town
+  WHERE cross_border
+  UNION ALL
+  SELECT 'fdi_actual', period, county_code, town_code, actual_usd
+  FROM fdi_inflows
+  UNION ALL
+  SELECT 'above_quota_sales', period, county_code, town_code, sales_cny
+  FROM above_quota_sales
+  UNION ALL
+  SELECT 'retail_sales', period, county_code, CAST(NULL AS STRING), retail_sales
+  FROM retail_months
+  UNION ALL
+  SELECT 'online_retail', period, county_code, CAST(NULL AS STRING), online_retail
+  FROM retail_months
+) lines
+GROUP BY indicator, period, county_code, town_code

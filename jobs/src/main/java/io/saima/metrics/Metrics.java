@@ -26,10 +26,9 @@ public final class Metrics {
   public static Dataset<Row> indicatorMonthly(SilverInputs in) {
     SparkSession spark = in.regions().sparkSession();
     Map<String, Dataset<Row>> views = sourceViews(in);
-    Dataset<Row> lines = MetricSql.run(spark, "source_lines", views);
-    views.put("source_lines", lines);
-    Dataset<Row> countyMonths = MetricSql.run(spark, "county_months", views);
-    Dataset<Row> unitMonths = MetricSql.run(spark, "unit_months", views);
+    views.put("source_lines", materialised(MetricSql.run(spark, "source_lines", views)));
+    Dataset<Row> countyMonths = materialised(MetricSql.run(spark, "county_months", views));
+    Dataset<Row> unitMonths = materialised(MetricSql.run(spark, "unit_months", views));
     return MetricSql.run(
         spark,
         "indicator_monthly",
@@ -103,11 +102,15 @@ public final class Metrics {
   public static Dataset<Row> enterpriseWatchlist(
       SilverInputs in, Dataset<Row> watchPeriods, MetricsSettings settings) {
     SparkSession spark = in.regions().sparkSession();
+    Dataset<Row> enterpriseMonths =
+        materialised(
+            MetricSql.run(
+                spark, "enterprise_months", Map.of("customs_exports", in.customsExports())));
     return MetricSql.run(
         spark,
         "enterprise_watchlist",
         Map.of(
-            "customs_exports", in.customsExports(),
+            "enterprise_months", enterpriseMonths,
             "delivered_periods", in.deliveredPeriods(),
             "watch_periods", watchPeriods,
             "regions", in.regions(),
@@ -126,6 +129,15 @@ public final class Metrics {
             "indicator_rank", rank,
             "target_attainment", attainment,
             "settings", settings.asFrame(spark)));
+  }
+
+  /**
+   * Computes a small intermediate frame once. The definitions refer to these frames many times
+   * (each level, last year, the province); without this Spark would re-read and re-aggregate the
+   * source tables for every reference and plan an ever larger query.
+   */
+  private static Dataset<Row> materialised(Dataset<Row> frame) {
+    return frame.localCheckpoint(true);
   }
 
   private static Map<String, Dataset<Row>> sourceViews(SilverInputs in) {

@@ -151,7 +151,7 @@ class IndicatorMonthlyTest extends SparkTestBase {
                 + " a.month_total <=> c.month_total AND a.ytd_total <=> c.ytd_total AS equal"
                 + " FROM t a JOIN t c ON c.indicator = a.indicator AND c.period = a.period"
                 + " AND c.region_level = 'county'");
-    assertEquals(3 * 22, totals.size(), "3 levels x 22 indicator-months");
+    assertEquals(3 * 19, totals.size(), "3 levels x 19 indicator-months");
     List<Row> mismatches = totals.stream().filter(r -> !r.getBoolean(3)).toList();
     assertEquals(List.of(), mismatches);
   }
