@@ -143,8 +143,11 @@ class IndicatorMonthlyTest extends SparkTestBase {
     Metrics.indicatorMonthly(fixture().inputs(spark())).createOrReplaceTempView("im_sums");
     List<Row> totals =
         sql(
-            "WITH t AS (SELECT indicator, period, region_level, SUM(value_month) AS month_total,"
-                + " SUM(value_ytd) AS ytd_total FROM im_sums"
+            "WITH t AS (SELECT indicator, period, region_level,"
+                + " CASE WHEN COUNT(value_month) = COUNT(*) THEN SUM(value_month) END"
+                + " AS month_total,"
+                + " CASE WHEN COUNT(value_ytd) = COUNT(*) THEN SUM(value_ytd) END AS ytd_total"
+                + " FROM im_sums"
                 + " WHERE region_level IN ('province', 'city', 'county')"
                 + " GROUP BY indicator, period, region_level)"
                 + " SELECT a.indicator, a.period, a.region_level,"
