@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       NightlyCommand.class,
       IngestCommand.class,
+      BuildCommand.class,
       ScoreCommand.class,
       SimulateCommand.class,
       SqlCommand.class,

@@ -124,6 +124,22 @@ public final class ConfigSchema {
     Node simulate = r.section("simulate", "ranking simulations");
     simulate.add("trials", Type.INTEGER, "Monte Carlo trials per run");
     simulate.add("seed", Type.INTEGER, "Monte Carlo seed: the same seed gives the same results");
+    Node metrics = r.section("metrics", "thresholds of the gold metrics (policy, not definitions)");
+    Node unitRanking = metrics.section("unit_ranking", "badges of units ranked on their targets");
+    unitRanking.add("gold_count", Type.INTEGER, "units at or above this rank get 'gold' (金牌)");
+    unitRanking.add("snail_count", Type.INTEGER, "this many bottom units get 'snail' (蜗牛)");
+    Node watchlist = metrics.section("watchlist", "exporters whose exports stop or fall (经营异常)");
+    watchlist.add("drop_pct", Type.NUMBER, "flag a year-on-year fall of more than this many %");
+    watchlist.add("min_base_cny", Type.NUMBER, "ignore bases (yuan) below this");
+    Node alerts = metrics.section("alerts", "rule-based alerts written to gold.alerts");
+    alerts.add(
+        "rules",
+        Type.STRING_LIST,
+        "rules switched on: negative_growth, rank_fall, behind_time_progress, share_falling");
+    alerts.add("rank_fall_places", Type.INTEGER, "rank_fall: places lost in a month");
+    alerts.add("rank_fall_measure", Type.STRING, "rank_fall: ytd_value, ytd_yoy or share_change");
+    alerts.add("behind_pp", Type.NUMBER, "behind_time_progress: points behind time progress");
+    alerts.add("share_fall_pp", Type.NUMBER, "share_falling: points of share lost on last year");
     return schema;
   }
 }

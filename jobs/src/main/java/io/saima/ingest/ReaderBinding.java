@@ -4,9 +4,10 @@ import io.saima.config.SaimaConfig;
 import java.lang.reflect.InvocationTargetException;
 
 /**
- * Finds the {@link IngestInputs} of this build: {@code io.saima.ingest.ReaderApiInputs} (the file
- * readers and validator of this package), or another class named by the system property {@code
- * saima.ingest.inputs}, with a public constructor taking the {@link SaimaConfig}.
+ * The {@link IngestInputs} of a run: {@link ReaderApiInputs} (the file readers and validator of
+ * this package), unless the system property {@code saima.ingest.inputs} names another class with a
+ * public constructor taking the {@link SaimaConfig} — how the command tests feed hand-made records
+ * through the real commands.
  */
 public final class ReaderBinding {
   public static final String PROPERTY = "saima.ingest.inputs";
@@ -15,7 +16,10 @@ public final class ReaderBinding {
   private ReaderBinding() {}
 
   public static IngestInputs forConfig(SaimaConfig config) {
-    String name = System.getProperty(PROPERTY, DEFAULT);
+    String name = System.getProperty(PROPERTY);
+    if (name == null || DEFAULT.equals(name)) {
+      return new ReaderApiInputs(config);
+    }
     try {
       Class<?> type = Class.forName(name);
       return (IngestInputs) type.getConstructor(SaimaConfig.class).newInstance(config);

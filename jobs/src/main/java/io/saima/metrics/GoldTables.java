@@ -121,4 +121,89 @@ public final class GoldTables {
               .add("n_ranked", DataTypes.IntegerType, false)
               .add("rank_change", DataTypes.IntegerType, true),
           "scheme");
+
+  /**
+   * Targets as of the latest month delivered (definitions in {@code
+   * sql/metrics/target_attainment.sql}). Amounts in the indicator's currency.
+   */
+  public static final TableContract TARGET_ATTAINMENT =
+      TableContract.of(
+          TableId.of(DATABASE, "target_attainment"),
+          "one row per target: region (county or unit), indicator, target period and target type",
+          new StructType()
+              .add("region_code", DataTypes.StringType, false)
+              .add("region_level", DataTypes.StringType, true)
+              .add("region_name", DataTypes.StringType, true)
+              .add("indicator", DataTypes.StringType, false)
+              .add("target_period", DataTypes.IntegerType, false)
+              .add("target_type", DataTypes.StringType, false)
+              .add("target_value", DataTypes.createDecimalType(20, 2), false)
+              .add("as_of_period", DataTypes.IntegerType, true)
+              .add("target_amount", AMOUNT, true)
+              .add("actual_value", AMOUNT, true)
+              .add("actual_growth_pct", DataTypes.DoubleType, true)
+              .add("completion_pct", DataTypes.DoubleType, true)
+              .add("time_progress_pct", DataTypes.DoubleType, true)
+              .add("ahead_pp", DataTypes.DoubleType, true)
+              .add("status", DataTypes.StringType, false)
+              .add("gap_value", AMOUNT, true)
+              .add("required_growth_pct", DataTypes.DoubleType, true)
+              .add("currency", DataTypes.StringType, false));
+
+  /** Units of a county ranked on completion of their decomposed targets; gold and snail badges. */
+  public static final TableContract UNIT_RANKING =
+      TableContract.of(
+          TableId.of(DATABASE, "unit_ranking"),
+          "one row per unit target: county, indicator, target period, target type and unit",
+          new StructType()
+              .add("county_code", DataTypes.StringType, false)
+              .add("county_name", DataTypes.StringType, true)
+              .add("indicator", DataTypes.StringType, false)
+              .add("target_period", DataTypes.IntegerType, false)
+              .add("target_type", DataTypes.StringType, false)
+              .add("as_of_period", DataTypes.IntegerType, true)
+              .add("unit_code", DataTypes.StringType, false)
+              .add("unit_name", DataTypes.StringType, true)
+              .add("unit_type", DataTypes.StringType, true)
+              .add("completion_pct", DataTypes.DoubleType, true)
+              .add("time_progress_pct", DataTypes.DoubleType, true)
+              .add("ahead_pp", DataTypes.DoubleType, true)
+              .add("status", DataTypes.StringType, false)
+              .add("rank", DataTypes.IntegerType, true)
+              .add("n_ranked", DataTypes.IntegerType, false)
+              .add("badge", DataTypes.StringType, true));
+
+  /** 经营异常排查: enterprises whose exports stopped or fell sharply, in yuan. */
+  public static final TableContract ENTERPRISE_WATCHLIST =
+      TableContract.of(
+          TableId.of(DATABASE, "enterprise_watchlist"),
+          "one row per enterprise, county and month in which its exports stopped or fell sharply",
+          new StructType()
+              .add("period", DataTypes.IntegerType, false)
+              .add("enterprise_id", DataTypes.StringType, false)
+              .add("enterprise_name", DataTypes.StringType, true)
+              .add("county_code", DataTypes.StringType, false)
+              .add("county_name", DataTypes.StringType, true)
+              .add("reason", DataTypes.StringType, false)
+              .add("value_month", AMOUNT, false)
+              .add("value_prev_month", AMOUNT, true)
+              .add("value_month_ly", AMOUNT, true)
+              .add("yoy_month_pct", DataTypes.DoubleType, true)
+              .add("currency", DataTypes.StringType, false));
+
+  /** Rule-based alerts (configuration {@code metrics.alerts}). */
+  public static final TableContract ALERTS =
+      TableContract.of(
+          TableId.of(DATABASE, "alerts"),
+          "one row per rule, region, indicator and period that breaks the rule",
+          new StructType()
+              .add("rule", DataTypes.StringType, false)
+              .add("region_level", DataTypes.StringType, true)
+              .add("region_code", DataTypes.StringType, false)
+              .add("region_name", DataTypes.StringType, true)
+              .add("indicator", DataTypes.StringType, false)
+              .add("period", DataTypes.IntegerType, false)
+              .add("value", DataTypes.DoubleType, true)
+              .add("threshold", DataTypes.DoubleType, true)
+              .add("message", DataTypes.StringType, true));
 }

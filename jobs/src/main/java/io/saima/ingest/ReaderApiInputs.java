@@ -49,11 +49,7 @@ public final class ReaderApiInputs implements IngestInputs {
   }
 
   private static RecordStream open(
-      InputStream in,
-      String fileName,
-      Source source,
-      ReaderSettings settings,
-      Serializable lookup)
+      InputStream in, String fileName, Source source, ReaderSettings settings, Serializable lookup)
       throws FileRefusedException, IOException {
     RecordValidator validator = new RecordValidator(source, (ReferenceLookup) lookup);
     try {
@@ -84,7 +80,11 @@ public final class ReaderApiInputs implements IngestInputs {
       Validated verdict = validator.validate(record);
       if (verdict instanceof Validated.Accepted accepted) {
         return CheckedRecord.accepted(
-            record.line(), record.rawLine(), record.values(), accepted.values(), accepted.unknownTown());
+            record.line(),
+            record.rawLine(),
+            record.values(),
+            accepted.values(),
+            accepted.unknownTown());
       }
       Validated.Rejected rejected = (Validated.Rejected) verdict;
       return CheckedRecord.rejected(

@@ -1,0 +1,230 @@
+package io.saima.metrics;
+
+import io.saima.catalog.Warehouse;
+import io.saima.conform.SilverTables;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The metrics layer's edge: reads the silver tables, runs the definitions of {@link Metrics} and
+ * writes the gold tables. A full build rewrites every table; an incremental build recomputes only
+ * the slices the rewritten source months affect ({@link BuildScope}) and replaces them with {@code
+ * replaceWhere}, so that it leaves the same tables a full build would. Target attainment, unit
+ * ranking and alerts depend on the latest month and on every region, and are small: every build
+ * rewrites them whole.
+ */
+public final class BuildStage {
+  private static final Logger LOG = LoggerFactory.getLogger(BuildStage.class);
+
+  private final MetricsSettings settings;
+
+  public BuildStage(MetricsSettings settings) {
+    this.settings = settings;
+  }
+
+  /** What a build did. */
+  public record Result(String mode, SortedSet<Integer> periods, double seconds) {
+    public String describe() {
+      String what =
+          mode.equals("full")
+              ? "all periods"
+              : periods.isEmpty() ? "nothing new" : periods.size() + " periods " + periods;
+      return String.format(java.util.Locale.ROOT, "build %s: %s in %.1f s", mode, what, seconds);
+    }
+  }
+
+  /** {@code saima build --all}: every gold table from the silver tables. */
+  public Result runAll(Warehouse warehouse) {
+    return run(warehouse, Optional.empty());
+  }
+
+  /**
+   * {@code saima build}: the source months applied since the last build that finished ({@code
+   * ops.build_state}); a full build when there was none.
+   */
+  public Result runSinceLastBuild(Warehouse warehouse) {
+    Optional<Timestamp> watermark = lastAppliedUntil(warehouse);
+    if (watermark.isEmpty()) {
+      LOG.info("no earlier build recorded: building everything");
+      return run(warehouse, Optional.empty());
+    }
+    Dataset<Row> delivered = warehouse.readOrEmpty(SilverTables.DELIVERED_PERIODS);
+    Set<SourcePeriod> changed = new HashSet<>();
+    for (Row row :
+        delivered
+            .where(functions.col("applied_at").gt(functions.lit(watermark.get())))
+            .select("source", "period")
+            .collectAsList()) {
+      changed.add(new SourcePeriod(row.getString(0), row.getInt(1)));
+    }
+    LOG.info("{} source months applied since {}", changed.size(), watermark.get());
+    return run(warehouse, Optional.of(changed));
+  }
+
+  /**
+   * Builds the gold tables.
+   *
+   * @param changed the (source, period) months an ingest rewrote; empty for a full build
+   */
+  public Result run(Warehouse warehouse, Optional<Set<SourcePeriod>> changed) {
+    long start = System.nanoTime();
+    SilverInputs all = read(warehouse);
+    Optional<Timestamp> appliedUntil = newestApplied(all.deliveredPeriods());
+    boolean full =
+        changed.isEmpty()
+            || !warehouse.exists(GoldTables.INDICATOR_MONTHLY.id())
+            || !warehouse.exists(GoldTables.INDICATOR_RANK.id())
+            || !warehouse.exists(GoldTables.ENTERPRISE_WATCHLIST.id());
+    SortedSet<Integer> periods = new TreeSet<>();
+    if (full) {
+      buildAll(warehouse, all);
+    } else if (!changed.get().isEmpty()) {
+      periods = BuildScope.metricPeriods(changed.get());
+      buildSlices(warehouse, all, changed.get(), periods);
+    }
+    if (full || !changed.get().isEmpty()) {
+      buildSummaries(warehouse, all);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    String mode = full ? "full" : "incremental";
+    recordBuild(warehouse, mode, appliedUntil, full ? "all" : periods.toString(), seconds);
+    Result result = new Result(mode, periods, seconds);
+    LOG.info(result.describe());
+    return result;
+  }
+
+  private void buildAll(Warehouse warehouse, SilverInputs all) {
+    warnStrayTownCodes(all);
+    warehouse.overwrite(GoldTables.INDICATOR_MONTHLY, Metrics.indicatorMonthly(all));
+    Dataset<Row> monthly = warehouse.read(GoldTables.INDICATOR_MONTHLY.id());
+    warehouse.overwrite(GoldTables.INDICATOR_RANK, Metrics.indicatorRank(monthly, all.regions()));
+    Dataset<Row> customsMonths =
+        all.deliveredPeriods()
+            .where(functions.col("source").equalTo("customs_exports"))
+            .select("period");
+    warehouse.overwrite(
+        GoldTables.ENTERPRISE_WATCHLIST, Metrics.enterpriseWatchlist(all, customsMonths, settings));
+  }
+
+  private void buildSlices(
+      Warehouse warehouse,
+      SilverInputs all,
+      Set<SourcePeriod> changed,
+      SortedSet<Integer> periods) {
+    String inPeriods = BuildScope.periodIn(periods);
+    SilverInputs scoped = all.forYears(BuildScope.inputYears(periods));
+    warnStrayTownCodes(scoped);
+    warehouse.replaceWhere(
+        GoldTables.INDICATOR_MONTHLY, Metrics.indicatorMonthly(scoped).where(inPeriods), inPeriods);
+
+    Dataset<Row> monthly =
+        warehouse
+            .read(GoldTables.INDICATOR_MONTHLY.id())
+            .where(BuildScope.periodIn(BuildScope.withPreviousMonths(periods)));
+    warehouse.replaceWhere(
+        GoldTables.INDICATOR_RANK,
+        Metrics.indicatorRank(monthly, all.regions()).where(inPeriods),
+        inPeriods);
+
+    SortedSet<Integer> watch = BuildScope.watchPeriods(changed);
+    if (!watch.isEmpty()) {
+      String inWatch = BuildScope.periodIn(watch);
+      Dataset<Row> watchPeriods =
+          all.regions()
+              .sparkSession()
+              .createDataset(new ArrayList<>(watch), Encoders.INT())
+              .toDF("period");
+      warehouse.replaceWhere(
+          GoldTables.ENTERPRISE_WATCHLIST,
+          Metrics.enterpriseWatchlist(
+                  all.forYears(BuildScope.inputYears(watch)), watchPeriods, settings)
+              .where(inWatch),
+          inWatch);
+    }
+  }
+
+  private void buildSummaries(Warehouse warehouse, SilverInputs all) {
+    Dataset<Row> monthly = warehouse.read(GoldTables.INDICATOR_MONTHLY.id());
+    warehouse.overwrite(GoldTables.TARGET_ATTAINMENT, Metrics.targetAttainment(all, monthly));
+    Dataset<Row> attainment = warehouse.read(GoldTables.TARGET_ATTAINMENT.id());
+    warehouse.overwrite(GoldTables.UNIT_RANKING, Metrics.unitRanking(attainment, all, settings));
+    warehouse.overwrite(
+        GoldTables.ALERTS,
+        Metrics.alerts(
+            monthly, warehouse.read(GoldTables.INDICATOR_RANK.id()), attainment, settings));
+  }
+
+  /** The silver tables; a table never written reads as empty. */
+  static SilverInputs read(Warehouse warehouse) {
+    return new SilverInputs(
+        warehouse.readOrEmpty(SilverTables.CUSTOMS_EXPORTS),
+        warehouse.readOrEmpty(SilverTables.FDI_INFLOWS),
+        warehouse.readOrEmpty(SilverTables.RETAIL_SALES),
+        warehouse.readOrEmpty(SilverTables.ABOVE_QUOTA_SALES),
+        warehouse.readOrEmpty(SilverTables.DELIVERED_PERIODS),
+        warehouse.readOrEmpty(SilverTables.REGIONS),
+        warehouse.readOrEmpty(SilverTables.UNITS),
+        warehouse.readOrEmpty(SilverTables.TARGETS));
+  }
+
+  private static void warnStrayTownCodes(SilverInputs in) {
+    List<Row> stray =
+        Metrics.strayTownCodes(in).orderBy("indicator", "county_code").collectAsList();
+    for (Row row : stray) {
+      LOG.warn(
+          "{}: town code {} is no unit of county {} in silver.units; its {} lines count for the"
+              + " county only",
+          row.getString(0),
+          row.getString(2),
+          row.getString(1),
+          row.getLong(3));
+    }
+  }
+
+  private static Optional<Timestamp> newestApplied(Dataset<Row> delivered) {
+    Row row = delivered.agg(functions.max("applied_at")).first();
+    return row.isNullAt(0) ? Optional.empty() : Optional.of(row.getTimestamp(0));
+  }
+
+  private static Optional<Timestamp> lastAppliedUntil(Warehouse warehouse) {
+    if (!warehouse.exists(BuildState.CONTRACT.id())
+        || !warehouse.exists(GoldTables.INDICATOR_MONTHLY.id())) {
+      return Optional.empty();
+    }
+    Row row =
+        warehouse
+            .read(BuildState.CONTRACT.id())
+            .where(functions.col("applied_until").isNotNull())
+            .agg(functions.max("applied_until"))
+            .first();
+    return row.isNullAt(0) ? Optional.empty() : Optional.of(row.getTimestamp(0));
+  }
+
+  private static void recordBuild(
+      Warehouse warehouse,
+      String mode,
+      Optional<Timestamp> appliedUntil,
+      String periods,
+      double seconds) {
+    Row row =
+        RowFactory.create(
+            Timestamp.from(Instant.now()), mode, appliedUntil.orElse(null), periods, seconds);
+    warehouse.append(
+        BuildState.CONTRACT,
+        warehouse.spark().createDataFrame(List.of(row), BuildState.CONTRACT.schema()));
+  }
+}

@@ -1,0 +1,41 @@
+package io.saima.metrics;
+
+import java.util.Collection;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * The silver tables the metrics read, as frames. Only the contracts of {@code
+ * io.saima.conform.SilverTables} are relied on.
+ */
+public record SilverInputs(
+    Dataset<Row> customsExports,
+    Dataset<Row> fdiInflows,
+    Dataset<Row> retailSales,
+    Dataset<Row> aboveQuotaSales,
+    Dataset<Row> deliveredPeriods,
+    Dataset<Row> regions,
+    Dataset<Row> units,
+    Dataset<Row> targets) {
+
+  /**
+   * The same inputs with the monthly tables cut to the given years (the silver tables are
+   * partitioned by period, so the cut prunes files). Reference data is kept whole.
+   */
+  public SilverInputs forYears(Collection<Integer> years) {
+    String inYears =
+        years.stream().sorted().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
+    var keep = functions.expr("CAST(period DIV 100 AS INT) IN " + inYears);
+    return new SilverInputs(
+        customsExports.where(keep),
+        fdiInflows.where(keep),
+        retailSales.where(keep),
+        aboveQuotaSales.where(keep),
+        deliveredPeriods.where(keep),
+        regions,
+        units,
+        targets);
+  }
+}
