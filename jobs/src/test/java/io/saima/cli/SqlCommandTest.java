@@ -94,7 +94,7 @@ class SqlCommandTest extends SparkTestBase {
             "SELECT name, amount FROM sqltest_table.figures WHERE name IS NOT NULL");
 
     assertEquals(
-        "name   amount\n------  --------------\na,\"b\"  12345678901.50\n(1 row)\n", out.stdout);
+        "name   amount\n-----  --------------\na,\"b\"  12345678901.50\n(1 row)\n", out.stdout);
   }
 
   @Test
