@@ -28,6 +28,8 @@ public final class NightContext {
   private final List<String> problems = new ArrayList<>();
   private final Map<String, Long> rows = new TreeMap<>();
   private final Map<String, Long> versions = new TreeMap<>();
+  private final Set<Integer> rebuiltPeriods = new TreeSet<>();
+  private boolean fullBuild;
 
   public NightContext(
       Warehouse warehouse, SaimaConfig config, String runId, Instant startedAt, LocalDate asOf) {
@@ -77,5 +79,19 @@ public final class NightContext {
   /** The Delta version of each table written, by qualified name. */
   public Map<String, Long> versions() {
     return versions;
+  }
+
+  /** The gold periods the build stage rewrote; scoring rescores only these. */
+  public Set<Integer> rebuiltPeriods() {
+    return rebuiltPeriods;
+  }
+
+  /** True when the build stage rebuilt every period (first night, or no earlier build). */
+  public boolean fullBuild() {
+    return fullBuild;
+  }
+
+  public void markFullBuild() {
+    fullBuild = true;
   }
 }

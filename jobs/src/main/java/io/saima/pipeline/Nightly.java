@@ -17,8 +17,11 @@ public final class Nightly {
   /** The stages of {@code saima nightly}, in order. */
   public static List<Stage> stages(IngestInputs inputs) {
     return List.of(
-        new IngestNightStage(inputs)
-        // the gold build, scoring, simulation and the bulletin follow here
+        new IngestNightStage(inputs),
+        new BuildNightStage(),
+        new ScoreNightStage(),
+        new SimulateNightStage()
+        // the bulletin follows here
         );
   }
 
