@@ -151,9 +151,10 @@ class BuildStageTest extends SparkTestBase {
   }
 
   /**
-   * Opt-in (-Dsaima.kernel=true): after this test the forked test JVM did not exit within
-   * surefire's shutdown timeout (the Kernel's Hadoop client appears to leave threads running), so
-   * it would fail the whole suite as a crashed fork until that is resolved.
+   * Opt-in (-Dsaima.kernel=true) until it runs in a classpath of its own: Delta Kernel 4.4.0 reads
+   * Parquet through parquet-mr 1.14+ ({@code org.apache.parquet.conf.ParquetConfiguration}),
+   * while Spark 3.5 pins parquet-mr 1.13.1, so in the Spark test JVM the read fails with
+   * NoClassDefFoundError. The independent reader has to run in a separate JVM or class loader.
    */
   @Test
   @EnabledIfSystemProperty(named = "saima.kernel", matches = "true")
