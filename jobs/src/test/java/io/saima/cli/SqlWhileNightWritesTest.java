@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.sql.RowFactory;
@@ -41,11 +42,14 @@ class SqlWhileNightWritesTest extends SparkTestBase {
     writer.append(TICKS, spark().createDataFrame(List.of(RowFactory.create(0)), TICKS.schema()));
     AtomicInteger writes = new AtomicInteger(1);
     AtomicReference<Throwable> writeFailure = new AtomicReference<>();
+    // A flag, not an interrupt: Hadoop's local file system swallows interrupts in the middle of a
+    // write, so an interrupted writer could go on writing while the temporary folder is deleted.
+    AtomicBoolean running = new AtomicBoolean(true);
     Thread night =
         new Thread(
             () -> {
               try {
-                while (!Thread.currentThread().isInterrupted()) {
+                while (running.get()) {
                   writer.append(
                       TICKS,
                       spark()
@@ -54,9 +58,7 @@ class SqlWhileNightWritesTest extends SparkTestBase {
                               TICKS.schema()));
                 }
               } catch (RuntimeException e) {
-                if (!Thread.currentThread().isInterrupted()) {
-                  writeFailure.set(e);
-                }
+                writeFailure.set(e);
               }
             });
     night.start();
@@ -90,9 +92,10 @@ class SqlWhileNightWritesTest extends SparkTestBase {
       assertTrue(sql.waitFor(10, TimeUnit.MINUTES), "sql did not finish");
       stdout = Files.readString(dir.resolve("sql.out"), StandardCharsets.UTF_8);
     } finally {
-      night.interrupt();
+      running.set(false);
       night.join(TimeUnit.MINUTES.toMillis(5));
     }
+    assertTrue(!night.isAlive(), "the writer stopped after its last write");
 
     String stderr = Files.readString(dir.resolve("sql.err"), StandardCharsets.UTF_8);
     assertEquals(0, sql.exitValue(), stderr);

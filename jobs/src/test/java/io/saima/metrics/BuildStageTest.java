@@ -152,8 +152,8 @@ class BuildStageTest extends SparkTestBase {
 
   /**
    * Opt-in (-Dsaima.kernel=true) until it runs in a classpath of its own: Delta Kernel 4.4.0 reads
-   * Parquet through parquet-mr 1.14+ ({@code org.apache.parquet.conf.ParquetConfiguration}),
-   * while Spark 3.5 pins parquet-mr 1.13.1, so in the Spark test JVM the read fails with
+   * Parquet through parquet-mr 1.14+ ({@code org.apache.parquet.conf.ParquetConfiguration}), while
+   * Spark 3.5 pins parquet-mr 1.13.1, so in the Spark test JVM the read fails with
    * NoClassDefFoundError. The independent reader has to run in a separate JVM or class loader.
    */
   @Test
