@@ -4,10 +4,8 @@ import io.saima.catalog.Warehouse;
 import io.saima.config.SaimaConfig;
 import io.saima.metrics.BuildStage;
 import io.saima.metrics.MetricsSettings;
-import io.saima.pipeline.SparkSessions;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,16 +32,14 @@ public final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SaimaConfig config = common.load(List.of());
-    SparkSession spark = SparkSessions.create(config);
+    Warehouse warehouse = CommonOptions.openWarehouse(config);
     try {
-      Warehouse warehouse = new Warehouse(spark, config.warehouse());
-      warehouse.registerAll();
       BuildStage stage = new BuildStage(MetricsSettings.from(config));
       BuildStage.Result result = all ? stage.runAll(warehouse) : stage.runSinceLastBuild(warehouse);
       System.out.println(result.describe());
       return ExitCode.OK;
     } finally {
-      spark.stop();
+      warehouse.spark().stop();
     }
   }
 }

@@ -1,7 +1,9 @@
 package io.saima.cli;
 
+import io.saima.catalog.Warehouse;
 import io.saima.config.ConfigLoader;
 import io.saima.config.SaimaConfig;
+import io.saima.pipeline.SparkSessions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,5 +60,12 @@ public final class CommonOptions {
 
   public boolean verbose() {
     return verbose;
+  }
+
+  /** Starts Spark for the configuration and registers every table of its warehouse. */
+  static Warehouse openWarehouse(SaimaConfig config) {
+    Warehouse warehouse = new Warehouse(SparkSessions.create(config), config.warehouse());
+    warehouse.registerAll();
+    return warehouse;
   }
 }

@@ -2,7 +2,6 @@ package io.saima.cli;
 
 import io.saima.catalog.Warehouse;
 import io.saima.config.SaimaConfig;
-import io.saima.pipeline.SparkSessions;
 import io.saima.scoring.Scheme;
 import io.saima.scoring.SchemeLoader;
 import io.saima.scoring.ScoreStage;
@@ -13,14 +12,12 @@ import io.saima.simulate.ScenarioStage;
 import io.saima.simulate.SimulateStage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,8 +58,7 @@ public final class SimulateCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Mode mode;
 
-  @Option(names = "--scheme", paramLabel = "NAME", description = "only this scheme")
-  String scheme;
+  @Mixin SchemeOption scheme;
 
   @Option(names = "--region", paramLabel = "CODE", description = "county code (--gap-to-rank)")
   String region;
@@ -102,11 +98,9 @@ public final class SimulateCommand implements Callable<Integer> {
   public Integer call() {
     validate();
     SaimaConfig config = common.load(List.of());
-    Map<String, Scheme> schemes = select(ScoreStage.schemes(config));
+    Map<String, Scheme> schemes = scheme.select(ScoreStage.schemes(config));
     Scenario scenario = mode.scenario == null ? null : Scenario.load(mode.scenario);
-    SparkSession spark = SparkSessions.create(config);
-    Warehouse warehouse = new Warehouse(spark, config.warehouse());
-    warehouse.registerAll();
+    Warehouse warehouse = CommonOptions.openWarehouse(config);
     if (scenario != null) {
       Dataset<Row> results = ScenarioStage.run(warehouse, schemes, scenario);
       results.orderBy("scheme", "rank_scenario", "region_code").show(1000, false);
@@ -179,26 +173,9 @@ public final class SimulateCommand implements Callable<Integer> {
     if (targetRank != null && targetRank < 1) {
       throw new ParameterException(spec.commandLine(), "--target-rank must be 1 or more");
     }
-    if (period != null && (period / 100 < 1900 || period % 100 < 1 || period % 100 > 12)) {
-      throw new ParameterException(
-          spec.commandLine(), "--period expects YYYYMM (e.g. 202006), got " + period);
-    }
+    SchemeOption.checkPeriod(spec, period);
     if (trials != null && trials < 1) {
       throw new ParameterException(spec.commandLine(), "--trials must be 1 or more");
     }
-  }
-
-  private Map<String, Scheme> select(Map<String, Scheme> all) {
-    if (scheme == null) {
-      return all;
-    }
-    if (!all.containsKey(scheme)) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--scheme " + scheme + " is not configured; schemes: " + all.keySet());
-    }
-    Map<String, Scheme> one = new LinkedHashMap<>();
-    one.put(scheme, all.get(scheme));
-    return one;
   }
 }

@@ -17,10 +17,12 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -75,6 +77,19 @@ public final class IngestStage {
   }
 
   public IngestResult run(Warehouse warehouse, SaimaConfig config, String runId, Instant now) {
+    return run(warehouse, config, runId, now, Optional.empty());
+  }
+
+  /**
+   * Ingests what is new; with {@code asOf}, only the deliveries that had arrived by the end of that
+   * day ({@link ArrivalCut}), so a backfill replays the nights in order.
+   */
+  public IngestResult run(
+      Warehouse warehouse,
+      SaimaConfig config,
+      String runId,
+      Instant now,
+      Optional<LocalDate> asOf) {
     SparkSession spark = warehouse.spark();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     Timestamp at = Timestamp.from(now);
@@ -97,6 +112,17 @@ public final class IngestStage {
     } catch (IOException e) {
       throw new IngestException(
           "cannot list the landing folder " + config.landing() + ": " + e.getMessage(), e);
+    }
+    if (asOf.isPresent()) {
+      ArrivalCut.Split split = ArrivalCut.at(landed, asOf.get());
+      if (!split.leftForLater().isEmpty()) {
+        LOG.info(
+            "as of {}: {} deliveries left for a later night: {}",
+            asOf.get(),
+            split.leftForLater().size(),
+            split.leftForLater());
+      }
+      landed = split.arrived();
     }
     Map<String, Map<String, Row>> ingested = run.ingestedFiles();
 

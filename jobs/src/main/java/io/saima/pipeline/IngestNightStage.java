@@ -20,7 +20,8 @@ public final class IngestNightStage implements Stage {
   @Override
   public void run(NightContext night) {
     IngestResult result =
-        ingest.run(night.warehouse(), night.config(), night.runId(), night.startedAt());
+        ingest.run(
+            night.warehouse(), night.config(), night.runId(), night.startedAt(), night.asOf());
     night.rewritten().addAll(result.rewritten());
     night.problems().addAll(result.refusals());
     night.problems().addAll(result.failedChecks());

@@ -42,6 +42,8 @@ class IngestCommandTest extends SparkTestBase {
         "202001,999999,BAD,85044000,0110,US,1.00",
         "202001,330521,BAD,85044000,0110,US,1.00");
     landing.file(Source.RETAIL_SALES, "20200610-01", "retail.xls", "not a spreadsheet");
+    // Arrived after the night's day: left for a later night, neither read nor refused.
+    landing.file(Source.RETAIL_SALES, "20200720-01", "retail.xls", "not a spreadsheet either");
     String warehouse = dir.resolve("warehouse").toString();
     String[] common = {
       "--landing", landing.landing.toString(),
@@ -49,16 +51,27 @@ class IngestCommandTest extends SparkTestBase {
       "--warehouse", warehouse
     };
 
-    CommandOutput night = CommandOutput.run(concat(new String[] {"nightly"}, common));
+    CommandOutput night =
+        CommandOutput.run(concat(new String[] {"nightly", "--as-of", "2020-06-30"}, common));
 
     assertEquals(3, night.exitCode, night.stdout);
     assertTrue(night.stdout.contains("retail.xls: not a CSV or XLSX file"), night.stdout);
+    assertTrue(!night.stdout.contains("20200720-01"), night.stdout);
     List<Row> runs =
         new Warehouse(spark(), warehouse)
             .read(OpsTables.JOB_RUNS.id())
-            .selectExpr("command", "outcome", "exit_code", "rows['lines_read']")
+            .selectExpr(
+                "command", "outcome", "exit_code", "rows['lines_read']", "parameters['as_of']")
             .collectAsList();
-    assertEquals("[[nightly,partial,3,3]]", runs.toString());
+    assertEquals("[[nightly,partial,3,3,2020-06-30]]", runs.toString());
+    assertEquals(
+        "[[20200610-01,refused]]",
+        new Warehouse(spark(), warehouse)
+            .read(OpsTables.DELIVERIES.id())
+            .where("source = 'retail_sales'")
+            .selectExpr("delivery", "status")
+            .collectAsList()
+            .toString());
 
     // Other tests of this JVM registered the same name at their own warehouse.
     spark().sql("DROP TABLE IF EXISTS bronze.customs_exports_quarantine");
