@@ -348,15 +348,22 @@ public final class MonteCarlo {
               target.target().value().setScale(2, java.math.RoundingMode.HALF_UP),
               setup.asOfPeriod,
               (double) tally.met[t] / tally.trials,
-              percentile(outcomes, 0.1),
-              percentile(outcomes, 0.5),
-              percentile(outcomes, 0.9),
+              money(percentile(outcomes, 0.1)),
+              money(percentile(outcomes, 0.5)),
+              money(percentile(outcomes, 0.9)),
               (long) tally.trials,
               seed));
     }
     return new Results(
         spark.createDataFrame(rankRows, SimulationTables.RANK_SIMULATION.schema()),
         spark.createDataFrame(targetRows, SimulationTables.TARGET_PROBABILITY.schema()));
+  }
+
+  /** A simulated amount as the tables keep money: DECIMAL, rounded half-up to the fen. */
+  static java.math.BigDecimal money(double value) {
+    return Double.isFinite(value)
+        ? java.math.BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP)
+        : null;
   }
 
   /** The smallest rank whose cumulative probability reaches q. */

@@ -101,9 +101,9 @@ public final class SimulationTables {
               .add("target_value", GoldTables.AMOUNT, false)
               .add("as_of_period", DataTypes.IntegerType, false)
               .add("probability_met", DataTypes.DoubleType, false)
-              .add("value_p10", DataTypes.DoubleType, false)
-              .add("value_p50", DataTypes.DoubleType, false)
-              .add("value_p90", DataTypes.DoubleType, false)
+              .add("value_p10", GoldTables.AMOUNT, true)
+              .add("value_p50", GoldTables.AMOUNT, true)
+              .add("value_p90", GoldTables.AMOUNT, true)
               .add("trials", DataTypes.LongType, false)
               .add("seed", DataTypes.LongType, false));
 }

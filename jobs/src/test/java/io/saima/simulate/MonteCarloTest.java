@@ -88,7 +88,8 @@ class MonteCarloTest extends SparkTestBase {
     Map<String, Row> goals = byCounty(results.targetProbability().collectAsList());
     Row deqing = goals.get("330521");
     assertEquals(1.0, deqing.getDouble(deqing.fieldIndex("probability_met")), "1320 reaches 1320");
-    assertEquals(1320.0, deqing.getDouble(deqing.fieldIndex("value_p50")), 1e-9);
+    assertEquals(
+        new java.math.BigDecimal("1320.00"), deqing.getDecimal(deqing.fieldIndex("value_p50")));
     Row changxing = goals.get("330522");
     assertEquals(
         0.0, changxing.getDouble(changxing.fieldIndex("probability_met")), "0 % misses +0.01 %");
@@ -149,8 +150,8 @@ class MonteCarloTest extends SparkTestBase {
     Row otherSeed =
         MonteCarlo.run(spark(), setup, COUNTIES, 300, 43, 2).targetProbability().first();
     assertNotEquals(
-        targetTwo.getDouble(targetTwo.fieldIndex("value_p50")),
-        otherSeed.getDouble(otherSeed.fieldIndex("value_p50")),
+        targetTwo.getDecimal(targetTwo.fieldIndex("value_p50")),
+        otherSeed.getDecimal(otherSeed.fieldIndex("value_p50")),
         "another seed draws other paths");
   }
 }
