@@ -38,7 +38,12 @@ class SchemeLoaderTest {
   @Test
   void theConfiguredSchemesLoadAndTheReferenceIsAsDesigned() {
     Map<String, Scheme> schemes = SchemeLoader.loadFolder(SCHEMES);
-    assertTrue(schemes.containsKey("mountain"));
+    assertEquals(java.util.Set.of("reference", "mountain", "opening"), schemes.keySet());
+    Scheme opening = schemes.get("opening");
+    assertEquals(Scheme.Scope.GROUP, opening.scope());
+    Scheme.Measure growth = opening.indicators().get(0).measures().get(2);
+    assertEquals("yoy_ytd_pct", growth.column());
+    assertTrue(growth.function() instanceof ScoringFunction.Threshold, growth.toString());
     Scheme reference = schemes.get("reference");
     assertEquals(Scheme.Scope.PROVINCE, reference.scope());
     assertEquals(
