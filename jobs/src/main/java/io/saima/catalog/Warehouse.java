@@ -13,6 +13,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.types.StructField;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,12 +77,16 @@ public final class Warehouse {
     write(contract, rows, condition);
   }
 
-  /** Appends rows: for audit tables that only grow. */
+  /**
+   * Appends rows: for audit tables that only grow. A column the contract has gained since the table
+   * was created is added to it (Delta {@code mergeSchema}); older rows read it as null.
+   */
   public void append(TableContract contract, Dataset<Row> rows) {
     rows.select(columns(contract))
         .write()
         .format("delta")
         .mode("append")
+        .option("mergeSchema", "true")
         .partitionBy(contract.partitionBy().toArray(new String[0]))
         .save(path(contract.id()));
     register(contract.id());
@@ -110,13 +115,14 @@ public final class Warehouse {
         .toArray(Column[]::new);
   }
 
-  /** The table's latest Delta version, or empty when it does not exist. */
+  /**
+   * The table's latest Delta version, or empty when it does not exist. Read from the log's latest
+   * snapshot (a listing of {@code _delta_log}), not from {@code DESCRIBE HISTORY}, which costs a
+   * Spark job per call.
+   */
   public Optional<Long> version(TableId id) {
-    if (!exists(id)) {
-      return Optional.empty();
-    }
-    Row last = DeltaTable.forPath(spark, path(id)).history(1).select("version").first();
-    return Optional.of(last.getLong(0));
+    long version = DeltaLog.forTableWithSnapshot(spark, path(id))._2().version();
+    return version < 0 ? Optional.empty() : Optional.of(version);
   }
 
   /** Registers one table as {@code <database>.<table>} in this session's catalog. */

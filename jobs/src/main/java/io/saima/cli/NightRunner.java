@@ -3,7 +3,7 @@ package io.saima.cli;
 import io.saima.catalog.Warehouse;
 import io.saima.config.SaimaConfig;
 import io.saima.ingest.IngestInputs;
-import io.saima.ingest.ReaderBinding;
+import io.saima.ingest.ReaderApiInputs;
 import io.saima.pipeline.JobRuns;
 import io.saima.pipeline.NightContext;
 import io.saima.pipeline.Nightly;
@@ -35,7 +35,7 @@ final class NightRunner {
       Function<IngestInputs, List<Stage>> stages,
       PrintStream out) {
     SaimaConfig config = common.load(List.of("landing", "reference"));
-    IngestInputs inputs = ReaderBinding.forConfig(config);
+    IngestInputs inputs = new ReaderApiInputs(config);
     SparkSession spark = SparkSessions.create(config);
     Warehouse warehouse = new Warehouse(spark, config.warehouse());
     String runId = UUID.randomUUID().toString();
@@ -100,6 +100,9 @@ final class NightRunner {
             + " source-months rewritten");
     for (String problem : night.problems()) {
       out.println("problem: " + problem);
+    }
+    for (String waiting : night.waiting()) {
+      out.println("waiting: " + waiting);
     }
     return exit;
   }

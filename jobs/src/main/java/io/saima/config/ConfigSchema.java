@@ -117,6 +117,20 @@ public final class ConfigSchema {
         "CSV encoding per source: auto, UTF-8, GBK or GB18030 (auto detects BOM, UTF-8, GB18030)");
     ingest.add(
         "header_aliases", Type.LIST_MAP, "other header names per column, e.g. period: [统计月份]");
+    Node landingFiles =
+        ingest.section("landing_files", "which files of a delivery folder are not read as data");
+    landingFiles.add(
+        "skip",
+        Type.STRING_LIST,
+        "globs of files that are plainly not data, skipped and logged, e.g. '.*', '~$*'");
+    landingFiles.add(
+        "in_progress",
+        Type.STRING_LIST,
+        "globs of copies still arriving, e.g. '*.part': their delivery waits for a later night");
+    landingFiles.add(
+        "waiting_days",
+        Type.INTEGER,
+        "a delivery still empty or in progress after this many days is refused (exit 3)");
 
     Node scoring = r.section("scoring", "competition scoring");
     scoring.add("schemes", Type.PATH, "folder of scoring schemes, one <name>.yaml each");

@@ -38,6 +38,11 @@ public final class ArrivalCut {
     }
   }
 
+  /** Whether a delivery folder dated by its name arrived by the end of {@code asOf}. */
+  public static boolean arrivedBy(String delivery, LocalDate asOf) {
+    return arrival(delivery).map(date -> !date.isAfter(asOf)).orElse(false);
+  }
+
   /** Splits the deliveries at the end of {@code asOf}; the order of each list is kept. */
   public static Split at(List<LandedDelivery> deliveries, LocalDate asOf) {
     List<LandedDelivery> arrived = new ArrayList<>();

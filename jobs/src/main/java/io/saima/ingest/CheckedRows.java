@@ -14,7 +14,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -177,8 +176,7 @@ public final class CheckedRows {
       InputStream in = null;
       RecordStream stream;
       try {
-        FileSystem fs = path.getFileSystem(hadoop.value().value());
-        in = fs.open(path);
+        in = LandingScanner.open(path, hadoop.value().value());
         stream = records.open(in, file, lookup.value());
       } catch (FileRefusedException | IOException | RuntimeException e) {
         closeQuietly(in);

@@ -64,7 +64,9 @@ public final class DeliveryFileReader {
       throw new UnreadableFileException(
           "Excel 97-2003 workbooks (.xls) are not read; save it as .xlsx or .csv");
     }
-    throw new UnreadableFileException("it is neither a .csv nor an .xlsx file");
+    throw new UnreadableFileException(
+        "not a CSV or XLSX file (only .csv and .xlsx are read; if it is not data, add a pattern"
+            + " for it to ingest.landing_files.skip)");
   }
 
   /**

@@ -3,6 +3,7 @@ package io.saima.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -12,11 +13,15 @@ import org.apache.hadoop.conf.Configuration;
  * The stage itself only moves rows between Spark and Delta; reading a CSV or XLSX file and
  * validating its lines happens behind this interface ({@code ReaderApiInputs} binds it to {@code
  * LandingScanner}, {@code DeliveryFileReader}, {@code RecordValidator} and {@code ReferenceData}).
+ * Tests use that same binding, so they exercise the readers users run.
  */
 public interface IngestInputs {
 
-  /** Every delivery under the landing folder, sorted by source and then by delivery name. */
-  List<LandedDelivery> scan(String landing, Configuration hadoop) throws IOException;
+  /**
+   * The landing folder as of {@code now}: the deliveries ready to read (sorted by source and then
+   * by delivery name), those still arriving, those refused as they are, and strays.
+   */
+  LandingScanner.Listing scan(String landing, Configuration hadoop, Instant now) throws IOException;
 
   /**
    * Loads and validates the reference files.
@@ -33,7 +38,15 @@ public interface IngestInputs {
   record LandedDelivery(Source source, String delivery, List<LandedFile> files)
       implements Serializable {}
 
-  /** One delivered file, with what identifies its content. */
+  /**
+   * One delivered file, with what identifies its content.
+   *
+   * @param path the file's fully qualified path as listed (a URI such as {@code file:/…}, {@code
+   *     hdfs://…} or {@code s3a://…}), which an executor opens through Hadoop's FileSystem
+   * @param fileName the file's name within its delivery folder, in Unicode NFC
+   * @param bytes its size
+   * @param sha256 the SHA-256 of its content, lower-case hex; null for a file of a refused delivery
+   */
   record LandedFile(String path, String fileName, long bytes, String sha256)
       implements Serializable {}
 

@@ -9,7 +9,10 @@ import java.util.Set;
  *
  * @param rewritten the (source, period) pairs whose silver rows were replaced: what the gold build
  *     must recompute
- * @param refusals one message per refused delivery, naming the file and the problem
+ * @param refusals one message per refused delivery, naming the file and the problem, and one per
+ *     stray entry of the landing folder
+ * @param waiting one message per delivery still arriving (empty, or a copy in progress), left for a
+ *     later night
  * @param failedChecks data-quality checks that did not pass
  * @param rows counts, e.g. {@code lines_read}, {@code rows_accepted}, {@code rows_quarantined}
  * @param versions the Delta version of every table written, by qualified name
@@ -17,6 +20,7 @@ import java.util.Set;
 public record IngestResult(
     Set<SourcePeriod> rewritten,
     List<String> refusals,
+    List<String> waiting,
     List<String> failedChecks,
     Map<String, Long> rows,
     Map<String, Long> versions) {

@@ -106,13 +106,16 @@ public final class IngestStage {
     run.writeReference(SilverTables.FX_RATES, reference.fxRates());
     run.writeReference(SilverTables.TARGETS, reference.targets());
 
-    List<LandedDelivery> landed;
+    LandingScanner.Listing listing;
     try {
-      landed = inputs.scan(config.landing(), hadoop);
+      listing = inputs.scan(config.landing(), hadoop, now);
     } catch (IOException e) {
       throw new IngestException(
           "cannot list the landing folder " + config.landing() + ": " + e.getMessage(), e);
     }
+    List<LandedDelivery> landed = listing.ready();
+    List<LandingScanner.Waiting> waiting = listing.waiting();
+    List<LandingScanner.Refused> unreadable = listing.refused();
     if (asOf.isPresent()) {
       ArrivalCut.Split split = ArrivalCut.at(landed, asOf.get());
       if (!split.leftForLater().isEmpty()) {
@@ -123,11 +126,39 @@ public final class IngestStage {
             split.leftForLater());
       }
       landed = split.arrived();
+      LocalDate day = asOf.get();
+      waiting = waiting.stream().filter(w -> ArrivalCut.arrivedBy(w.delivery(), day)).toList();
+      unreadable =
+          unreadable.stream().filter(r -> ArrivalCut.arrivedBy(r.delivery(), day)).toList();
+    }
+    for (LandingScanner.Waiting held : waiting) {
+      run.waiting.add(held.source().id() + "/" + held.delivery() + ": " + held.reason());
+    }
+    for (String stray : listing.strays()) {
+      run.refuse(stray);
+    }
+    Map<Source, List<Row>> refusedRows = new TreeMap<>();
+    for (LandingScanner.Refused refused : unreadable) {
+      String message =
+          refused.source().id()
+              + "/"
+              + refused.delivery()
+              + " refused: "
+              + refused.reason()
+              + ". Nothing of this delivery is applied; it is tried again the next night.";
+      run.refuse(message);
+      List<Row> rows = refusedRows.computeIfAbsent(refused.source(), s -> new ArrayList<>());
+      LandedDelivery delivery =
+          new LandedDelivery(refused.source(), refused.delivery(), refused.files());
+      List<LandedFile> files =
+          refused.files().isEmpty() ? List.of(new LandedFile("", "", 0, null)) : refused.files();
+      for (LandedFile file : files) {
+        rows.add(run.deliveryRow(delivery, file, null, OpsTables.REFUSED, message));
+      }
     }
     Map<String, Map<String, Row>> ingested = run.ingestedFiles();
 
     Map<Source, List<LandedDelivery>> fresh = new TreeMap<>();
-    Map<Source, List<Row>> refusedRows = new TreeMap<>();
     for (LandedDelivery delivery : landed) {
       Map<String, Row> before = ingested.get(key(delivery.source(), delivery.delivery()));
       if (before == null) {
@@ -167,7 +198,8 @@ public final class IngestStage {
     }
     lookup.destroy();
     hadoopConf.destroy();
-    return new IngestResult(run.rewritten, run.refusals, run.failedChecks, run.rows, run.versions);
+    return new IngestResult(
+        run.rewritten, run.refusals, run.waiting, run.failedChecks, run.rows, run.versions);
   }
 
   private static String key(Source source, String delivery) {
@@ -210,6 +242,35 @@ public final class IngestStage {
     return sha.length() > 12 ? sha.substring(0, 12) + "…" : sha;
   }
 
+  /**
+   * Every line of these deliveries' files, read and checked on the executors, one file per task:
+   * {@link CheckedRows#schema(Source)}, with one {@code REFUSED} row for a file that cannot be read
+   * at all. Nothing is written; the rules after it ({@link IngestTransforms}) are pure.
+   */
+  static Dataset<Row> readLines(
+      SparkSession spark,
+      Source source,
+      List<LandedDelivery> deliveries,
+      IngestInputs.FileRecords records,
+      Broadcast<Serializable> lookup,
+      Broadcast<SerializableConfiguration> hadoopConf) {
+    StructType business = CheckedRows.businessColumns(source);
+    List<Row> tasks = new ArrayList<>();
+    for (LandedDelivery delivery : deliveries) {
+      for (LandedFile file : delivery.files()) {
+        tasks.add(RowFactory.create(delivery.delivery(), file.path(), file.fileName()));
+      }
+    }
+    int partitions =
+        Math.max(1, Math.min(tasks.size(), spark.sparkContext().defaultParallelism() * 4));
+    return spark
+        .createDataFrame(tasks, CheckedRows.TASKS)
+        .repartition(partitions)
+        .flatMap(
+            new CheckedRows.ReadFile(records, lookup, hadoopConf, business),
+            Encoders.row(CheckedRows.schema(source)));
+  }
+
   /** The state of one run: what it wrote and found. */
   private final class Run {
     private final Warehouse warehouse;
@@ -218,6 +279,7 @@ public final class IngestStage {
     private final Timestamp at;
     final Set<SourcePeriod> rewritten = new TreeSet<>();
     final List<String> refusals = new ArrayList<>();
+    final List<String> waiting = new ArrayList<>();
     final List<String> failedChecks = new ArrayList<>();
     final Map<String, Long> rows = new TreeMap<>();
     final Map<String, Long> versions = new TreeMap<>();
@@ -307,6 +369,7 @@ public final class IngestStage {
           counted ? counts.getAs("lines") : null,
           counted ? counts.getAs("accepted") : null,
           counted ? counts.getAs("quarantined") : null,
+          counted ? counts.<Long>getAs("duplicates") + counts.<Long>getAs("conflicts") : null,
           status,
           detail,
           runId,
@@ -319,22 +382,8 @@ public final class IngestStage {
         List<LandedDelivery> deliveries,
         Broadcast<Serializable> lookup,
         Broadcast<SerializableConfiguration> hadoopConf) {
-      StructType business = CheckedRows.businessColumns(source);
-      List<Row> tasks = new ArrayList<>();
-      for (LandedDelivery delivery : deliveries) {
-        for (LandedFile file : delivery.files()) {
-          tasks.add(RowFactory.create(delivery.delivery(), file.path(), file.fileName()));
-        }
-      }
-      int partitions =
-          Math.max(1, Math.min(tasks.size(), spark.sparkContext().defaultParallelism() * 4));
       Dataset<Row> checked =
-          spark
-              .createDataFrame(tasks, CheckedRows.TASKS)
-              .repartition(partitions)
-              .flatMap(
-                  new CheckedRows.ReadFile(inputs.records(source), lookup, hadoopConf, business),
-                  Encoders.row(CheckedRows.schema(source)))
+          readLines(spark, source, deliveries, inputs.records(source), lookup, hadoopConf)
               .persist(StorageLevel.MEMORY_AND_DISK());
       try {
         return applyChecked(source, deliveries, checked);
@@ -529,11 +578,13 @@ public final class IngestStage {
 
       Row noLines =
           new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(
-              new Object[] {0L, 0L, 0L},
+              new Object[] {0L, 0L, 0L, 0L, 0L},
               new StructType()
                   .add("lines", DataTypes.LongType)
                   .add("accepted", DataTypes.LongType)
-                  .add("quarantined", DataTypes.LongType));
+                  .add("quarantined", DataTypes.LongType)
+                  .add("duplicates", DataTypes.LongType)
+                  .add("conflicts", DataTypes.LongType));
       List<Row> opsRows = new ArrayList<>();
       for (LandedDelivery delivery : applied) {
         for (LandedFile file : delivery.files()) {

@@ -4,8 +4,7 @@ import io.saima.config.SaimaConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
 import org.apache.hadoop.conf.Configuration;
 
 /** The ingest stage's inputs, read by this package's scanner, readers and validator. */
@@ -17,16 +16,9 @@ public final class ReaderApiInputs implements IngestInputs {
   }
 
   @Override
-  public List<LandedDelivery> scan(String landing, Configuration hadoop) throws IOException {
-    List<LandedDelivery> out = new ArrayList<>();
-    for (Delivery delivery : new LandingScanner(hadoop).scan(landing)) {
-      List<LandedFile> files = new ArrayList<>();
-      for (DeliveryFile file : delivery.files()) {
-        files.add(new LandedFile(file.path(), file.fileName(), file.bytes(), file.sha256()));
-      }
-      out.add(new LandedDelivery(delivery.source(), delivery.delivery(), files));
-    }
-    return out;
+  public LandingScanner.Listing scan(String landing, Configuration hadoop, Instant now)
+      throws IOException {
+    return new LandingScanner(hadoop, LandingRules.of(config)).list(landing, now);
   }
 
   @Override

@@ -63,11 +63,16 @@ public enum Source {
   }
 
   public static Source fromId(String id) {
+    return byId(id).orElseThrow(() -> new IllegalArgumentException("unknown source '" + id + "'"));
+  }
+
+  /** The source with this id, if there is one. */
+  public static java.util.Optional<Source> byId(String id) {
     for (Source source : values()) {
       if (source.id().equals(id)) {
-        return source;
+        return java.util.Optional.of(source);
       }
     }
-    throw new IllegalArgumentException("unknown source '" + id + "'");
+    return java.util.Optional.empty();
   }
 }

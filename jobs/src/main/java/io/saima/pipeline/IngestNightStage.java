@@ -25,6 +25,10 @@ public final class IngestNightStage implements Stage {
     night.rewritten().addAll(result.rewritten());
     night.problems().addAll(result.refusals());
     night.problems().addAll(result.failedChecks());
+    night.waiting().addAll(result.waiting());
+    if (!result.waiting().isEmpty()) {
+      night.rows().merge("deliveries_waiting", (long) result.waiting().size(), Long::sum);
+    }
     result.rows().forEach((name, value) -> night.rows().merge(name, value, Long::sum));
     night.versions().putAll(result.versions());
   }

@@ -26,6 +26,7 @@ public final class NightContext {
   private final LocalDate asOf;
   private final Set<SourcePeriod> rewritten = new TreeSet<>();
   private final List<String> problems = new ArrayList<>();
+  private final List<String> waiting = new ArrayList<>();
   private final Map<String, Long> rows = new TreeMap<>();
   private final Map<String, Long> versions = new TreeMap<>();
   private final Set<Integer> rebuiltPeriods = new TreeSet<>();
@@ -69,6 +70,11 @@ public final class NightContext {
   /** Problems that make the night partial (exit 3). */
   public List<String> problems() {
     return problems;
+  }
+
+  /** Deliveries still arriving, left for a later night; they do not make the night partial. */
+  public List<String> waiting() {
+    return waiting;
   }
 
   /** Row counts to record in {@code ops.job_runs}; stages add to them. */

@@ -20,7 +20,11 @@ public final class OpsTables {
   /**
    * One row per delivered file and attempt. The {@code ingested} rows are the commit marker of a
    * delivery: they are written last, after bronze, quarantine and silver, so a run that stops
-   * before them leaves the delivery to be applied again, idempotently, by the next run.
+   * before them leaves the delivery to be applied again, idempotently, by the next run. For an
+   * ingested file, {@code lines} (data lines, the header not counted) = {@code rows_accepted} +
+   * {@code rows_quarantined}; {@code duplicates} are the quarantined lines that were copies ({@code
+   * duplicate_row}) or key clashes ({@code conflicting_duplicate}). A refused delivery with no file
+   * (an empty folder that waited too long) has one row with an empty file name.
    */
   public static final TableContract DELIVERIES =
       TableContract.of(
@@ -36,6 +40,7 @@ public final class OpsTables {
               .add("lines", DataTypes.LongType, true)
               .add("rows_accepted", DataTypes.LongType, true)
               .add("rows_quarantined", DataTypes.LongType, true)
+              .add("duplicates", DataTypes.LongType, true)
               .add("status", DataTypes.StringType, false)
               .add("detail", DataTypes.StringType, true)
               .add("run_id", DataTypes.StringType, false)
