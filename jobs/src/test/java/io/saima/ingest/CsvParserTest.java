@@ -10,8 +10,18 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/**
+ * RFC 4180 as the parser reads it, as a table of small inputs and the records they give: fields,
+ * raw text and the physical line each record starts on. Every input is read twice, whole and one
+ * character per read, so every rule also holds across buffer boundaries.
+ */
 class CsvParserTest {
   /** Hands out one character per read, so every record crosses buffer boundaries. */
   private static final class Trickle extends Reader {
@@ -46,41 +56,144 @@ class CsvParserTest {
     return rows;
   }
 
-  private static final String TEXT =
+  private static CsvParser.Row row(long line, String raw, String... fields) {
+    return new CsvParser.Row(line, raw, List.of(fields));
+  }
+
+  /** Every rule at once, in one stream: each record's line follows from the ones before it. */
+  private static final String ALL_AT_ONCE =
       "\uFEFFa,\"b,\"\"c\"\"\r\nd\",e\r\n" + "\r\n" + "x\"y,\"q\"tail,\n" + "\"\"\r" + "last";
 
-  private static final List<CsvParser.Row> EXPECTED =
-      List.of(
-          new CsvParser.Row(1, "a,\"b,\"\"c\"\"\r\nd\",e", List.of("a", "b,\"c\"\r\nd", "e")),
-          new CsvParser.Row(3, "", List.of("")),
-          new CsvParser.Row(4, "x\"y,\"q\"tail,", List.of("x\"y", "qtail", "")),
-          new CsvParser.Row(5, "\"\"", List.of("")),
-          new CsvParser.Row(6, "last", List.of("last")));
-
-  @Test
-  void recordsFieldsRawTextAndLineNumbersFollowRfc4180() throws Exception {
-    assertEquals(EXPECTED, parse(new StringReader(TEXT)));
+  static Stream<Arguments> inputs() {
+    return Stream.of(
+        Arguments.of("plain fields", "a,b,c", List.of(row(1, "a,b,c", "a", "b", "c"))),
+        Arguments.of("an empty input has no record", "", List.of()),
+        Arguments.of("LF ends a record", "a\nb", List.of(row(1, "a", "a"), row(2, "b", "b"))),
+        Arguments.of("CRLF ends a record", "a\r\nb", List.of(row(1, "a", "a"), row(2, "b", "b"))),
+        Arguments.of(
+            "a lone CR ends a record", "a\rb", List.of(row(1, "a", "a"), row(2, "b", "b"))),
+        Arguments.of(
+            "LF then CR is two line breaks",
+            "a\n\rb",
+            List.of(row(1, "a", "a"), row(2, "", ""), row(3, "b", "b"))),
+        Arguments.of("a final LF ends the last record", "a\n", List.of(row(1, "a", "a"))),
+        Arguments.of("a final CRLF ends the last record", "a\r\n", List.of(row(1, "a", "a"))),
+        Arguments.of("a final CR ends the last record", "a\r", List.of(row(1, "a", "a"))),
+        Arguments.of(
+            "an empty line is a record of one empty field",
+            "a\n\nb",
+            List.of(row(1, "a", "a"), row(2, "", ""), row(3, "b", "b"))),
+        Arguments.of(
+            "a trailing comma is one more empty field", "a,", List.of(row(1, "a,", "a", ""))),
+        Arguments.of(
+            "spaces around fields are kept", " a , b ", List.of(row(1, " a , b ", " a ", " b "))),
+        Arguments.of(
+            "Chinese and full-width text is plain text",
+            "德清县,（4月）,１００",
+            List.of(row(1, "德清县,（4月）,１００", "德清县", "（4月）", "１００"))),
+        Arguments.of(
+            "a byte order mark at the start is skipped",
+            "\uFEFFa,b",
+            List.of(row(1, "a,b", "a", "b"))),
+        Arguments.of(
+            "a byte order mark later on is text",
+            "a\n\uFEFFb",
+            List.of(row(1, "a", "a"), row(2, "\uFEFFb", "\uFEFFb"))),
+        Arguments.of(
+            "a quoted field keeps its commas",
+            "\"b,c\",d",
+            List.of(row(1, "\"b,c\",d", "b,c", "d"))),
+        Arguments.of(
+            "a doubled quote in a quoted field is one quote",
+            "\"say \"\"hi\"\"\"",
+            List.of(row(1, "\"say \"\"hi\"\"\"", "say \"hi\""))),
+        Arguments.of(
+            "an empty quoted field is an empty field", "\"\"", List.of(row(1, "\"\"", ""))),
+        Arguments.of(
+            "a quoted CRLF is data and the next record starts a line later",
+            "\"a\r\nb\",c\nd",
+            List.of(row(1, "\"a\r\nb\",c", "a\r\nb", "c"), row(3, "d", "d"))),
+        Arguments.of(
+            "a quoted LF is data",
+            "\"a\nb\"\nd",
+            List.of(row(1, "\"a\nb\"", "a\nb"), row(3, "d", "d"))),
+        Arguments.of(
+            "a quoted lone CR is data",
+            "\"a\rb\"\rd",
+            List.of(row(1, "\"a\rb\"", "a\rb"), row(3, "d", "d"))),
+        Arguments.of(
+            "a quote inside an unquoted field is text",
+            "x\"y,z",
+            List.of(row(1, "x\"y,z", "x\"y", "z"))),
+        Arguments.of(
+            "a quote after a space does not open a quoted field",
+            " \"a,b\"",
+            List.of(row(1, " \"a,b\"", " \"a", "b\""))),
+        Arguments.of(
+            "text after a closing quote joins the field",
+            "\"q\"tail,",
+            List.of(row(1, "\"q\"tail,", "qtail", ""))),
+        Arguments.of(
+            "all of these in one stream",
+            ALL_AT_ONCE,
+            List.of(
+                row(1, "a,\"b,\"\"c\"\"\r\nd\",e", "a", "b,\"c\"\r\nd", "e"),
+                row(3, "", ""),
+                row(4, "x\"y,\"q\"tail,", "x\"y", "qtail", ""),
+                row(5, "\"\"", ""),
+                row(6, "last", "last"))));
   }
 
-  @Test
-  void theSameRecordsComeOutWhenTheInputArrivesOneCharacterAtATime() throws Exception {
-    assertEquals(EXPECTED, parse(new Trickle(TEXT)));
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("inputs")
+  void recordsFieldsRawTextAndLinesFollowRfc4180WholeOrOneCharacterAtATime(
+      String rule, String text, List<CsvParser.Row> expected) throws Exception {
+    assertEquals(expected, parse(new StringReader(text)), "read whole");
+    assertEquals(expected, parse(new Trickle(text)), "read one character at a time");
   }
 
-  @Test
-  void anEmptyInputHasNoRecordAndAFinalLineBreakEndsTheLastRecord() throws Exception {
-    assertEquals(List.of(), parse(new StringReader("")));
-    assertEquals(
-        List.of(new CsvParser.Row(1, "a", List.of("a"))), parse(new StringReader("a\r\n")));
+  @ParameterizedTest(name = "''{0}'' is blank: {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          ''        | true
+          ',,,'     | true
+          ' , ,　'  | true
+          'a,,'     | false
+          ',,0'     | false
+          '"",""'   | true
+          """)
+  void aRecordOfEmptyOrBlankFieldsIsBlank(String line, boolean blank) throws Exception {
+    try (CsvParser parser = new CsvParser(new StringReader(line + "\n"))) {
+      assertEquals(blank, parser.next().isBlank());
+    }
   }
 
-  @Test
-  void aQuoteNeverClosedIsMalformed() throws Exception {
-    try (CsvParser parser = new CsvParser(new Trickle("a\n\"b,c\nd\n"))) {
-      assertEquals(List.of("a"), parser.next().fields());
-      CsvParser.MalformedCsvException e =
-          assertThrows(CsvParser.MalformedCsvException.class, parser::next);
-      assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+  @ParameterizedTest(name = "{0}: the quote opened on line {1} is never closed")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          '"abc'                     | 1
+          'a\\n"b,c\\nd\\n'          | 2
+          'a\\nb,"c\\r\\nd'          | 2
+          'a\\r\\nb\\r\\n"c""'       | 3
+          """)
+  void aQuoteNeverClosedIsMalformedAndNamesItsLine(String escaped, int line) throws Exception {
+    String text = escaped.replace("\\r", "\r").replace("\\n", "\n");
+    for (Reader reader : List.of(new StringReader(text), new Trickle(text))) {
+      try (CsvParser parser = new CsvParser(reader)) {
+        CsvParser.MalformedCsvException e =
+            assertThrows(
+                CsvParser.MalformedCsvException.class,
+                () -> {
+                  while (parser.next() != null) {
+                    // the records before the open quote are fine
+                  }
+                });
+        assertTrue(e.getMessage().contains("line " + line), e.getMessage());
+      }
     }
   }
 
@@ -92,12 +205,28 @@ class CsvParserTest {
     }
   }
 
-  @Test
-  void formatQuotesOnlyWhatNeedsQuoting() throws Exception {
-    String line = CsvParser.format(List.of("a", "b,c", "say \"hi\"", "two\nlines", ""));
-    assertEquals("a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\",", line);
+  static Stream<Arguments> formattedFields() {
+    return Stream.of(
+        Arguments.of(List.of("a", "b"), "a,b"),
+        Arguments.of(List.of("a", ""), "a,"),
+        Arguments.of(List.of(" a ", "德清县（4月）"), " a ,德清县（4月）"),
+        Arguments.of(List.of("b,c"), "\"b,c\""),
+        Arguments.of(List.of("say \"hi\""), "\"say \"\"hi\"\"\""),
+        Arguments.of(List.of("two\nlines"), "\"two\nlines\""),
+        Arguments.of(List.of("two\r\nlines"), "\"two\r\nlines\""),
+        Arguments.of(List.of("a\rb"), "\"a\rb\""),
+        Arguments.of(
+            List.of("a", "b,c", "say \"hi\"", "two\nlines", ""),
+            "a,\"b,c\",\"say \"\"hi\"\"\",\"two\nlines\","));
+  }
+
+  @ParameterizedTest(name = "{0} is written {1} and read back")
+  @MethodSource("formattedFields")
+  void formatQuotesOnlyWhatNeedsQuotingAndParsesBack(List<String> fields, String line)
+      throws Exception {
+    assertEquals(line, CsvParser.format(fields));
     try (CsvParser parser = new CsvParser(new StringReader(line))) {
-      assertEquals(List.of("a", "b,c", "say \"hi\"", "two\nlines", ""), parser.next().fields());
+      assertEquals(fields, parser.next().fields());
       assertNull(parser.next());
     }
   }

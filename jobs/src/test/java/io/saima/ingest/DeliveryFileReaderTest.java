@@ -17,14 +17,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
+/**
+ * Reading one delivery file into records (DESIGN.md, "Landing zone": UTF-8 with or without a byte
+ * order mark, or GBK/GB18030; English or Chinese header names; a file that cannot be read at all
+ * refuses its delivery). Encodings, line endings, header spellings and refusals are tables of
+ * in-memory files.
+ */
 class DeliveryFileReaderTest {
   private static final Charset GBK = Charset.forName("GBK");
+  private static final Charset GB18030 = Charset.forName("GB18030");
+  private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   /** The Chinese aliases as conf/application.yaml spells them (a subset). */
   private static final ReaderSettings ALIASES =
@@ -54,8 +67,26 @@ class DeliveryFileReaderTest {
     return records;
   }
 
+  private static ReaderSettings encoding(String encoding) {
+    return new ReaderSettings(encoding, ALIASES.headerAliases());
+  }
+
   private static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The text in the charset, refusing to let a character the charset lacks become '?'. */
+  private static byte[] encode(String text, Charset charset) {
+    assertTrue(charset.newEncoder().canEncode(text), charset + " cannot encode " + text);
+    return text.getBytes(charset);
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
   }
 
   // retail_sales columns: period, county_code, retail_sales_cny, online_retail_cny, basis
@@ -76,73 +107,228 @@ class DeliveryFileReaderTest {
         records);
   }
 
-  @Test
-  void aByteOrderMarkIsSkippedAndCrlfLinesAreRead() throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-    bytes.write(
-        utf8("period,county_code,retail_sales_cny\r\n202001,330521,1\r\n\r\n202002,330521,2"));
-    List<RawRecord> records = read(bytes.toByteArray(), "r.csv", Source.RETAIL_SALES);
-    // The mark means UTF-8 even where GBK is configured.
+  // ------------------------------------------------------------------------------ encodings
+
+  /** A GBK-encodable remark, Chinese headers (one padded with spaces) and a column not read. */
+  private static final String CHINESE_HEADER = "统计月份, 县市区代码 ,统一社会信用代码,行业,销售额,备注\n";
+
+  private static final String CHINESE_LINE = "202006,330521,91350100M000100Y43,retail,12345.67,";
+
+  /**
+   * The same above_quota_sales file, its remark column holding {@code remark}, written in {@code
+   * writtenAs} (with a UTF-8 byte order mark when {@code bom}) and read with {@code encoding} set.
+   * GB18030-only characters are those GBK lacks: 𠮷 (outside the BMP) and Hangul.
+   */
+  @ParameterizedTest(name = "{0}{1} read with encoding {2}: {3}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          UTF-8   | ''          | auto    | 德清县某商贸有限公司
+          UTF-8   | ''          | UTF-8   | 德清县某商贸有限公司
+          UTF-8   | ''          | auto    | 𠮷野家 한국
+          UTF-8   | ' with BOM' | auto    | 德清县某商贸有限公司
+          UTF-8   | ' with BOM' | UTF-8   | 德清县某商贸有限公司
+          UTF-8   | ' with BOM' | GBK     | 德清县某商贸有限公司
+          UTF-8   | ' with BOM' | GB18030 | 𠮷野家 한국
+          GBK     | ''          | auto    | 德清县某商贸有限公司
+          GBK     | ''          | GBK     | 德清县某商贸有限公司
+          GBK     | ''          | GB18030 | 德清县某商贸有限公司
+          GB18030 | ''          | auto    | 𠮷野家 한국
+          GB18030 | ''          | GB18030 | 𠮷野家 한국
+          GB18030 | ''          | auto    | 德清县某商贸有限公司
+          """)
+  void eachEncodingTheContractAllowsReadsTheSameRecords(
+      String writtenAs, String bom, String encoding, String remark) throws Exception {
+    byte[] text = encode(CHINESE_HEADER + CHINESE_LINE + remark + "\n", Charset.forName(writtenAs));
+    byte[] bytes = bom.isEmpty() ? text : concat(UTF8_BOM, text);
+    List<RawRecord> records = read(bytes, "限上.csv", Source.ABOVE_QUOTA_SALES, encoding(encoding));
+    // above_quota_sales columns: period, county_code, enterprise_id, industry, sales_cny, town_code
     assertEquals(
-        records,
-        read(
-            bytes.toByteArray(),
-            "r.csv",
-            Source.RETAIL_SALES,
-            new ReaderSettings("GBK", ALIASES.headerAliases())));
-    assertEquals(2, records.size());
-    assertEquals(
-        new RawRecord(2, "202001,330521,1", new String[] {"202001", "330521", "1", null, null}),
-        records.get(0));
-    // Line 3 is empty and skipped; the last record has no final line break.
-    assertEquals(4, records.get(1).line());
-    assertEquals("202002,330521,2", records.get(1).rawLine());
+        List.of(
+            new RawRecord(
+                2,
+                CHINESE_LINE + remark,
+                new String[] {
+                  "202006", "330521", "91350100M000100Y43", "retail", "12345.67", null
+                })),
+        records);
   }
 
-  @Test
-  void gbkWithChineseHeadersIsDetectedAndMatchedByAlias() throws Exception {
-    byte[] bytes =
-        ("统计月份, 县市区代码 ,统一社会信用代码,行业,销售额,备注\n"
-                + "202006,330521,91350100M000100Y43,retail,12345.67,德清县某商贸有限公司\n")
-            .getBytes(GBK);
-    List<RawRecord> records = read(bytes, "限上.csv", Source.ABOVE_QUOTA_SALES);
-    // above_quota_sales columns: period, county_code, enterprise_id, industry, sales_cny, town_code
-    assertArrayEquals(
-        new String[] {"202006", "330521", "91350100M000100Y43", "retail", "12345.67", null},
-        records.get(0).values());
-    assertEquals(
-        "202006,330521,91350100M000100Y43,retail,12345.67,德清县某商贸有限公司", records.get(0).rawLine());
-    // Set explicitly, GBK reads the same; UTF-8 set explicitly refuses the file.
-    assertEquals(
-        records,
-        read(
-            bytes,
-            "限上.csv",
-            Source.ABOVE_QUOTA_SALES,
-            new ReaderSettings("GBK", ALIASES.headerAliases())));
-    UnreadableFileException refused =
+  static Stream<Arguments> unreadableFiles() {
+    String gbkOnly = CHINESE_HEADER + CHINESE_LINE + "德清县某商贸有限公司\n";
+    String gb18030Only = CHINESE_HEADER + CHINESE_LINE + "𠮷野家 한국\n";
+    byte[] neither = {(byte) 0xFF, (byte) 0x80, (byte) 0xFF, 'a', ',', 'b', '\n'};
+    return Stream.of(
+        Arguments.of(
+            "GBK text read with UTF-8 set",
+            "c.csv",
+            encode(gbkOnly, GBK),
+            "UTF-8",
+            "not valid UTF-8"),
+        Arguments.of(
+            "GB18030-only characters read with GBK set",
+            "c.csv",
+            encode(gb18030Only, GB18030),
+            "GBK",
+            "not valid GBK"),
+        Arguments.of(
+            "a UTF-8 byte order mark before GBK text",
+            "c.csv",
+            concat(UTF8_BOM, encode(gbkOnly, GBK)),
+            "auto",
+            "not valid UTF-8"),
+        Arguments.of(
+            "bytes that are neither UTF-8 nor GB18030 (0xFF, a lone 0x80)",
+            "c.csv",
+            neither,
+            "auto",
+            "neither UTF-8 nor GBK/GB18030"),
+        Arguments.of(
+            "the same bytes read with GB18030 set",
+            "c.csv",
+            neither,
+            "GB18030",
+            "not valid GB18030"),
+        Arguments.of(
+            "a binary file named .csv (NUL bytes)",
+            "c.csv",
+            new byte[] {'P', 'K', 3, 4, 0, 0, 1, 2, 'x'},
+            "auto",
+            "binary"),
+        Arguments.of(
+            "UTF-16LE text with its byte order mark",
+            "c.csv",
+            concat(
+                new byte[] {(byte) 0xFF, (byte) 0xFE},
+                "period\n".getBytes(StandardCharsets.UTF_16LE)),
+            "auto",
+            "UTF-16"),
+        Arguments.of(
+            "UTF-16BE text without a byte order mark",
+            "c.csv",
+            "period\n".getBytes(StandardCharsets.UTF_16BE),
+            "auto",
+            "UTF-16"),
+        Arguments.of("a CSV renamed .xlsx", "r.xlsx", utf8("period\n"), "auto", "XLSX"),
+        Arguments.of(
+            "an Excel 97-2003 or password-protected workbook (OLE2) named .xlsx",
+            "r.xlsx",
+            new byte[] {
+              (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A
+            },
+            "auto",
+            "97-2003"));
+  }
+
+  @ParameterizedTest(name = "{0} ({3}) is unreadable: ''{4}''")
+  @MethodSource("unreadableFiles")
+  void aFileThatDoesNotDecodeOrIsNotTextIsUnreadable(
+      String what, String fileName, byte[] bytes, String encoding, String problem) {
+    UnreadableFileException e =
         assertThrows(
             UnreadableFileException.class,
-            () ->
-                read(
-                    bytes,
-                    "限上.csv",
-                    Source.ABOVE_QUOTA_SALES,
-                    new ReaderSettings("UTF-8", ALIASES.headerAliases())));
-    assertTrue(refused.getMessage().contains("not valid UTF-8"), refused.getMessage());
+            () -> read(bytes, fileName, Source.CUSTOMS_EXPORTS, encoding(encoding)));
+    assertTrue(e.getMessage().contains(problem), e.getMessage());
   }
 
-  @Test
-  void headerNamesAreMatchedTrimmedAndCaseInsensitively() throws Exception {
-    List<RawRecord> records =
-        read(
-            utf8(" Period ,COUNTY_CODE,Retail_Sales_CNY\n202001,330521,1\n"),
-            "r.csv",
-            Source.RETAIL_SALES,
-            ReaderSettings.defaults());
+  // ------------------------------------------------------------------------------ line endings
+
+  /**
+   * A header and two records, each followed by the given line break (CR, LF, CRLF, or two of them
+   * for an empty line between; NONE for a last record without one). Records keep their physical
+   * line numbers, and their raw text has no line break.
+   */
+  @ParameterizedTest(name = "{0}, header, {1}, record, {2}, record, {3} → lines {4} and {5}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          NONE   | LF     | LF     | LF   | 2 | 3
+          NONE   | CRLF   | CRLF   | CRLF | 2 | 3
+          NONE   | CR     | CR     | CR   | 2 | 3
+          NONE   | LF     | CRLF   | CR   | 2 | 3
+          NONE   | CRLF   | CRLF   | NONE | 2 | 3
+          NONE   | CR     | CR     | NONE | 2 | 3
+          NONE   | CRLF   | CRLFCRLF | CRLF | 2 | 4
+          NONE   | LF     | LFCR   | LF   | 2 | 4
+          NONE   | CRCR   | CR     | CR   | 3 | 4
+          LFLF   | LF     | LF     | LF   | 4 | 5
+          CRLF   | CRLF   | CRLF   | CRLF | 3 | 4
+          CRLF   | CRLF   | CRLFCRLF | NONE | 3 | 5
+          """)
+  void crlfLfAndLoneCrLineBreaksAllEndRecordsAndEmptyLinesAreSkipped(
+      String beforeHeader,
+      String afterHeader,
+      String afterFirst,
+      String afterSecond,
+      long firstLine,
+      long secondLine)
+      throws Exception {
+    String text =
+        breaks(beforeHeader)
+            + "period,county_code,retail_sales_cny"
+            + breaks(afterHeader)
+            + "202001,330521,1"
+            + breaks(afterFirst)
+            + "202002,330521,2"
+            + breaks(afterSecond);
+    assertEquals(
+        List.of(
+            new RawRecord(
+                firstLine, "202001,330521,1", new String[] {"202001", "330521", "1", null, null}),
+            new RawRecord(
+                secondLine, "202002,330521,2", new String[] {"202002", "330521", "2", null, null})),
+        read(utf8(text), "r.csv", Source.RETAIL_SALES));
+  }
+
+  private static String breaks(String names) {
+    return names.equals("NONE") ? "" : names.replace("CR", "\r").replace("LF", "\n");
+  }
+
+  // ------------------------------------------------------------------------------ headers
+
+  @ParameterizedTest(name = "header ''{0}''")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          period,county_code,retail_sales_cny           | 202001,330521,1
+          ' Period ,COUNTY_CODE,Retail_Sales_CNY'       | 202001,330521,1
+          统计月份,县市区代码,社会消费品零售总额              | 202001,330521,1
+          ' 统计月份 , 县市区代码 ,社会消费品零售总额 '        | 202001,330521,1
+          period,县市区代码,Retail_Sales_CNY              | 202001,330521,1
+          retail_sales_cny,county_code,period           | 1,330521,202001
+          period,备注,county_code,unknown,retail_sales_cny | 202001,某,330521,x,1
+          '\uFEFFperiod,county_code,retail_sales_cny'   | 202001,330521,1
+          """)
+  void headerNamesAreMatchedTrimmedCaseInsensitivelyOrByTheirAlias(String header, String line)
+      throws Exception {
+    List<RawRecord> records = read(utf8(header + "\n" + line + "\n"), "r.csv", Source.RETAIL_SALES);
+    assertEquals(1, records.size());
     assertArrayEquals(new String[] {"202001", "330521", "1", null, null}, records.get(0).values());
   }
+
+  @ParameterizedTest(name = "header ''{0}'' is unreadable: ''{1}''")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          统计月份,县市区代码,网络零售额                    | lacks the required column(s) retail_sales_cny (社会消费品零售总额)
+          county_code,retail_sales_cny                 | lacks the required column(s) period (统计月份)
+          202001,330521,1                              | lacks the required column(s) period (统计月份), county_code (县市区代码)
+          period,统计月份,county_code,retail_sales_cny   | names column period twice
+          period,county_code,retail_sales_cny,Period   | names column period twice
+          """)
+  void aHeaderWithoutEveryRequiredColumnOnceMakesTheFileUnreadable(String header, String problem) {
+    UnreadableFileException e =
+        assertThrows(
+            UnreadableFileException.class,
+            () -> read(utf8(header + "\n202001,330521,5\n"), "r.csv", Source.RETAIL_SALES));
+    assertTrue(e.getMessage().contains(problem), e.getMessage());
+  }
+
+  // ------------------------------------------------------------------------------ records
 
   @Test
   void quotedFieldsKeepCommasQuotesAndLineBreaksAndLaterLinesKeepTheirNumbers() throws Exception {
@@ -167,91 +353,92 @@ class DeliveryFileReaderTest {
     assertEquals("JP", records.get(1).values()[5]);
   }
 
-  @Test
-  void aRecordWithMoreFieldsThanTheHeaderIsMarkedAndAShortOneHasAbsentValues() throws Exception {
+  /**
+   * The header has four columns: period, county_code, retail_sales_cny, basis; online_retail_cny is
+   * absent from the file. Values are shown in the source's column order.
+   */
+  @ParameterizedTest(name = "''{0}'' → {1}, surplus {2}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          202001,330521,7,month          | 202001 330521 7 (absent) month        | 0
+          202001,330521,7,month,         | 202001 330521 7 (absent) month        | 0
+          '202001,330521,7,month,, '     | 202001 330521 7 (absent) month        | 0
+          202001,330521,1,234.5,month    | 202001 330521 1 (absent) 234.5        | 1
+          202001,330521,1,234,5,month    | 202001 330521 1 (absent) 234          | 2
+          202001,330521                  | 202001 330521 (absent) (absent) (absent) | 0
+          202001,330521,,                | 202001 330521 (empty) (absent) (empty) | 0
+          """)
+  void aLongRecordCountsItsSurplusFieldsAndAShortOneHasAbsentValues(
+      String line, String expectedValues, int surplus) throws Exception {
     List<RawRecord> records =
         read(
-            utf8(
-                "period,county_code,retail_sales_cny,basis\n"
-                    + "202001,330521,1,234.5,month\n"
-                    + "202001,330521\n"
-                    + "202001,330521,7,month,\n"),
+            utf8("period,county_code,retail_sales_cny,basis\n" + line + "\n"),
             "r.csv",
             Source.RETAIL_SALES);
-    assertEquals(1, records.get(0).surplusFields());
-    assertArrayEquals(new String[] {"202001", "330521", null, null, null}, records.get(1).values());
-    // A trailing empty field is a stray comma, not a surplus value.
-    assertEquals(0, records.get(2).surplusFields());
+    assertEquals(1, records.size());
+    List<String> values = new ArrayList<>();
+    for (String value : records.get(0).values()) {
+      values.add(value == null ? "(absent)" : value.isEmpty() ? "(empty)" : value);
+    }
+    assertEquals(expectedValues, String.join(" ", values));
+    assertEquals(surplus, records.get(0).surplusFields());
   }
 
-  @Test
-  void headerOnlyAndEmptyFilesYieldNoRecords() throws Exception {
-    assertEquals(
-        List.of(),
-        read(utf8("period,county_code,retail_sales_cny\r\n"), "r.csv", Source.RETAIL_SALES));
-    assertEquals(List.of(), read(new byte[0], "r.csv", Source.RETAIL_SALES));
-    assertEquals(List.of(), read(utf8("\n\n,,\n"), "r.csv", Source.RETAIL_SALES));
-    assertEquals(List.of(), read(xlsx(List.of()), "r.xlsx", Source.RETAIL_SALES));
-    assertEquals(List.of(), read(new byte[0], "r.xlsx", Source.RETAIL_SALES));
-    assertEquals(
-        List.of(),
-        read(
-            xlsx(List.<Object[]>of(new Object[] {"period", "county_code", "retail_sales_cny"})),
+  static Stream<Arguments> filesWithoutRecords() throws IOException {
+    return Stream.of(
+        Arguments.of("an empty CSV", "r.csv", new byte[0]),
+        Arguments.of("a CSV of a byte order mark only", "r.csv", UTF8_BOM),
+        Arguments.of(
+            "a CSV with only its header", "r.csv", utf8("period,county_code,retail_sales_cny\r\n")),
+        Arguments.of(
+            "a CSV with its header and empty lines",
+            "r.csv",
+            utf8("period,county_code,retail_sales_cny\n\n,,\n \n")),
+        Arguments.of("a CSV of empty lines and empty fields", "r.csv", utf8("\n\n,,\n")),
+        Arguments.of("an empty .xlsx file", "r.xlsx", new byte[0]),
+        Arguments.of("a workbook with an empty sheet", "r.xlsx", xlsx(List.of())),
+        Arguments.of(
+            "a workbook with only its header",
             "r.xlsx",
-            Source.RETAIL_SALES));
+            xlsx(List.<Object[]>of(new Object[] {"period", "county_code", "retail_sales_cny"}))));
   }
 
-  @Test
-  void aHeaderWithoutARequiredColumnMakesTheFileUnreadable() {
-    UnreadableFileException e =
-        assertThrows(
-            UnreadableFileException.class,
-            () -> read(utf8("统计月份,县市区代码,网络零售额\n202001,330521,5\n"), "r.csv", Source.RETAIL_SALES));
-    assertTrue(e.getMessage().contains("retail_sales_cny (社会消费品零售总额)"), e.getMessage());
+  @ParameterizedTest(name = "{0} yields no records")
+  @MethodSource("filesWithoutRecords")
+  void aFileWithoutDataRecordsYieldsNone(String what, String fileName, byte[] bytes)
+      throws Exception {
+    assertEquals(List.of(), read(bytes, fileName, Source.RETAIL_SALES));
   }
 
-  @Test
-  void aColumnNamedTwiceMakesTheFileUnreadable() {
-    UnreadableFileException e =
-        assertThrows(
-            UnreadableFileException.class,
-            () ->
-                read(
-                    utf8("period,统计月份,county_code,retail_sales_cny\n"),
-                    "r.csv",
-                    Source.RETAIL_SALES));
-    assertTrue(e.getMessage().contains("twice"), e.getMessage());
+  // ------------------------------------------------------------------------------ file names
+
+  @ParameterizedTest(name = "{0} is read")
+  @CsvSource({"r.csv", "R.CSV", "社零_5月.csv", "出口数据（4月）.Csv", "retail sales 2020.csv"})
+  void aCsvIsReadWhateverItsNameAndTheCaseOfItsExtension(String fileName) throws Exception {
+    assertEquals(
+        1,
+        read(
+                utf8("period,county_code,retail_sales_cny\n202001,330521,1\n"),
+                fileName,
+                Source.RETAIL_SALES)
+            .size());
   }
 
-  @Test
-  void binaryOrUndecodableBytesMakeTheFileUnreadable() throws Exception {
-    byte[] withNul = {'P', 'K', 3, 4, 0, 0, 1, 2, 'x'};
-    assertTrue(
-        assertThrows(
-                UnreadableFileException.class, () -> read(withNul, "c.csv", Source.CUSTOMS_EXPORTS))
-            .getMessage()
-            .contains("binary"));
-    // 0xFF and a lone 0x80 are neither UTF-8 nor GB18030.
-    byte[] garbage = {(byte) 0xFF, (byte) 0x80, (byte) 0xFF, 'a', ',', 'b', '\n'};
-    assertThrows(
-        UnreadableFileException.class, () -> read(garbage, "c.csv", Source.CUSTOMS_EXPORTS));
-    // A CSV renamed to .xlsx is not a workbook.
-    assertTrue(
-        assertThrows(
-                UnreadableFileException.class,
-                () -> read(utf8("period\n"), "r.xlsx", Source.RETAIL_SALES))
-            .getMessage()
-            .contains("XLSX"));
-    // An old .xls or a password-protected workbook is an OLE2 file.
-    byte[] ole2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A};
-    assertTrue(
-        assertThrows(UnreadableFileException.class, () -> read(ole2, "r.xlsx", Source.RETAIL_SALES))
-            .getMessage()
-            .contains("97-2003"));
-  }
-
-  @Test
-  void anythingButCsvOrXlsxIsUnreadableAndItsStreamIsClosed() {
+  @ParameterizedTest(name = "{0} is unreadable: ''{1}'', and its stream is closed")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          r.txt     | .csv
+          r.tsv     | .csv
+          r         | .csv
+          r.csv.bak | .csv
+          r.xls     | 97-2003
+          R.XLS     | 97-2003
+          """)
+  void anythingButCsvOrXlsxIsUnreadableAndItsStreamIsClosed(String fileName, String problem) {
     AtomicBoolean closed = new AtomicBoolean();
     InputStream in =
         new ByteArrayInputStream(utf8("period\n")) {
@@ -260,16 +447,12 @@ class DeliveryFileReaderTest {
             closed.set(true);
           }
         };
-    assertThrows(
-        UnreadableFileException.class,
-        () -> DeliveryFileReader.open(in, "r.txt", Source.RETAIL_SALES, ALIASES));
-    assertTrue(closed.get());
-    assertTrue(
+    UnreadableFileException e =
         assertThrows(
-                UnreadableFileException.class,
-                () -> read(utf8("period\n"), "r.xls", Source.RETAIL_SALES))
-            .getMessage()
-            .contains(".xlsx"));
+            UnreadableFileException.class,
+            () -> DeliveryFileReader.open(in, fileName, Source.RETAIL_SALES, ALIASES));
+    assertTrue(e.getMessage().contains(problem), e.getMessage());
+    assertTrue(closed.get());
   }
 
   @Test
