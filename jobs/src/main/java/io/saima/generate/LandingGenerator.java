@@ -272,7 +272,7 @@ public final class LandingGenerator {
             case 1 -> UTF8_BOM_CHINESE;
             default -> UTF8_ENGLISH;
           };
-      String name = "customs_exports_" + yyyymm(period) + "_" + city + ".csv";
+      String name = FileNames.customs(period, city, reference.cityName(city));
       try (CsvFile file =
           open(
               Source.CUSTOMS_EXPORTS,
@@ -492,7 +492,7 @@ public final class LandingGenerator {
     String folder = delivery(period, 10, 1);
     if (period.equals(FDI_AS_XLSX)) {
       // a month's arrivals are a few thousand rows at most, so the workbook is built in memory
-      String name = "fdi_inflows_" + yyyymm(period) + ".xlsx";
+      String name = FileNames.fdi(period, "xlsx");
       Path path = spec.out().resolve(Source.FDI_INFLOWS.id()).resolve(folder).resolve(name);
       List<String[]> lines = new ArrayList<>();
       try (CsvFile file =
@@ -514,7 +514,7 @@ public final class LandingGenerator {
       files++;
       return;
     }
-    String name = "fdi_inflows_" + yyyymm(period) + ".csv";
+    String name = FileNames.fdi(period, "csv");
     try (CsvFile file =
         open(Source.FDI_INFLOWS, folder, name, GBK_CHINESE, FDI_COLUMNS, fdiPlants(period))) {
       for (Reference.County county : reference.counties()) {
@@ -627,7 +627,7 @@ public final class LandingGenerator {
     String folder = delivery(period, 18, 1);
     for (String city : reference.cities()) {
       boolean ytd = reportsYearToDate(city);
-      String name = "retail_sales_" + yyyymm(period) + "_" + city + ".csv";
+      String name = FileNames.retail(period, reference.cityName(city));
       List<CsvFile.Plant> plants = new ArrayList<>();
       if (yyyymm(period).equals("201912") && city.equals("330100")) {
         // the city's own total row left in the county table
@@ -709,7 +709,7 @@ public final class LandingGenerator {
 
   private void aboveQuota(YearMonth period) {
     String folder = delivery(period, 20, 1);
-    String name = "above_quota_sales_" + yyyymm(period) + ".csv";
+    String name = FileNames.aboveQuota(period);
     try (CsvFile file =
         open(
             Source.ABOVE_QUOTA_SALES,

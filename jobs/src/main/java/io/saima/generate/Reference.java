@@ -16,7 +16,7 @@ import java.util.TreeSet;
 
 /** The reference data the generator needs: counties, their cities, units and monthly rates. */
 final class Reference {
-  record County(String code, String name, String cityCode) {
+  record County(String code, String name, String cityCode, String cityName) {
     String shortName() {
       return Enterprises.shortName(name);
     }
@@ -45,7 +45,11 @@ final class Reference {
     List<County> counties = new ArrayList<>();
     for (Map<String, String> row : read(folder.resolve("regions.csv"))) {
       counties.add(
-          new County(row.get("county_code"), row.get("county_name"), row.get("city_code")));
+          new County(
+              row.get("county_code"),
+              row.get("county_name"),
+              row.get("city_code"),
+              row.get("city_name")));
     }
     counties.sort(java.util.Comparator.comparing(County::code));
     Map<String, List<Unit>> units = new LinkedHashMap<>();
@@ -74,6 +78,15 @@ final class Reference {
 
   List<String> cities() {
     return List.copyOf(new TreeSet<>(counties.stream().map(County::cityCode).toList()));
+  }
+
+  /** The city's name as regions.csv spells it, e.g. 湖州市. */
+  String cityName(String cityCode) {
+    return counties.stream()
+        .filter(c -> c.cityCode().equals(cityCode))
+        .map(County::cityName)
+        .findFirst()
+        .orElse(cityCode);
   }
 
   List<County> countiesOf(String cityCode) {

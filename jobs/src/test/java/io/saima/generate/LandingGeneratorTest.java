@@ -69,7 +69,7 @@ class LandingGeneratorTest {
   void anotherSeedGivesOtherFigures(@TempDir Path a, @TempDir Path b) throws IOException {
     generate(0.0005, 1, a, "2020-01", "2020-01");
     generate(0.0005, 2, b, "2020-01", "2020-01");
-    String file = "fdi_inflows/20200210-01/fdi_inflows_202001.csv";
+    String file = "fdi_inflows/20200210-01/实到外资_2020年1月.csv";
     assertFalse(java.util.Arrays.equals(tree(a).get(file), tree(b).get(file)));
   }
 
@@ -195,6 +195,16 @@ class LandingGeneratorTest {
     }
   }
 
+  /** The month a customs file covers, from its name: ASCII or as Huzhou's customs names it. */
+  static String periodOf(String fileName) {
+    java.util.regex.Matcher chinese =
+        java.util.regex.Pattern.compile("(\\d{4})年(\\d{1,2})月").matcher(fileName);
+    if (chinese.find()) {
+      return chinese.group(1) + String.format(java.util.Locale.ROOT, "%02d", Integer.parseInt(chinese.group(2)));
+    }
+    return fileName.substring(16, 22);
+  }
+
   @Test
   void deqingTellsTheStoryOfDomainMd() throws IOException {
     // January–June exports per county, 2019 and 2020, from the latest delivery of each month
@@ -202,7 +212,7 @@ class LandingGeneratorTest {
     Map<String, BigDecimal> cbecByPeriod = new TreeMap<>();
     for (Path file : files(twoYearsRoot.resolve("customs_exports"))) {
       String relative = twoYearsRoot.relativize(file).toString().replace('\\', '/');
-      String period = file.getFileName().toString().substring(16, 22);
+      String period = periodOf(file.getFileName().toString());
       Set<Long> planted = plantedLines(relative);
       LandingFile landing = LandingFile.read(file);
       Map<String, BigDecimal> totals = totalsOf(landing, planted);
@@ -253,10 +263,8 @@ class LandingGeneratorTest {
     assertTrue(rank >= 5 && rank <= 7, "Deqing's export item ranks " + rank);
 
     // retail: Huzhou publishes January–N, so the year and the half-year are single rows
-    assertEquals(
-        20.5e9, retailYtd("retail_sales/20200118-01/retail_sales_201912_330500.csv"), 0.3e9);
-    assertEquals(
-        8.95e9, retailYtd("retail_sales/20200718-01/retail_sales_202006_330500.csv"), 0.15e9);
+    assertEquals(20.5e9, retailYtd("retail_sales/20200118-01/社会消费品零售总额（湖州市）2019年12月.csv"), 0.3e9);
+    assertEquals(8.95e9, retailYtd("retail_sales/20200718-01/社会消费品零售总额（湖州市）2020年6月.csv"), 0.15e9);
   }
 
   private Set<Long> plantedLines(String relative) {
@@ -327,10 +335,8 @@ class LandingGeneratorTest {
 
   @Test
   void marchTwentyTwentyIsRedeliveredWithChangedFigures() throws IOException {
-    Path first =
-        twoYearsRoot.resolve("customs_exports/20200415-01/customs_exports_202003_330500.csv");
-    Path revision =
-        twoYearsRoot.resolve("customs_exports/20200615-02/customs_exports_202003_330500.csv");
+    Path first = twoYearsRoot.resolve("customs_exports/20200415-01/海关出口 湖州市（2020年3月）.csv");
+    Path revision = twoYearsRoot.resolve("customs_exports/20200615-02/海关出口 湖州市（2020年3月）.csv");
     assertTrue(Files.isRegularFile(revision));
     Map<String, BigDecimal> before = totalsOf(LandingFile.read(first), Set.of());
     Map<String, BigDecimal> after = totalsOf(LandingFile.read(revision), Set.of());
@@ -353,7 +359,7 @@ class LandingGeneratorTest {
     // Huzhou's statistics bureau publishes January–N cumulative figures
     LandingFile huzhou =
         LandingFile.read(
-            twoYearsRoot.resolve("retail_sales/20190718-01/retail_sales_201906_330500.csv"));
+            twoYearsRoot.resolve("retail_sales/20190718-01/社会消费品零售总额（湖州市）2019年6月.csv"));
     assertEquals(5, huzhou.rows().size());
     assertTrue(huzhou.rows().stream().allMatch(row -> row.get(4).equals("ytd")));
   }

@@ -40,11 +40,17 @@ class SampleLandingTest {
 
     Map<String, String> outcomes = new TreeMap<>();
     Map<String, Long> records = new TreeMap<>();
-    for (Delivery delivery : new LandingScanner(hadoop).scan(LANDING.toString())) {
+    LandingScanner.Listing listing =
+        new LandingScanner(hadoop, LandingRules.of(config))
+            .list(LANDING.toString(), java.time.Instant.now());
+    assertEquals(List.of(), listing.refused());
+    assertEquals(List.of(), listing.waiting());
+    assertEquals(List.of(), listing.strays());
+    for (IngestInputs.LandedDelivery delivery : listing.ready()) {
       Source source = delivery.source();
       RecordValidator validator = new RecordValidator(source, reference.lookup());
       ReaderSettings settings = ReaderSettings.of(config, source);
-      for (DeliveryFile file : delivery.files()) {
+      for (IngestInputs.LandedFile file : delivery.files()) {
         org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file.path());
         String where = source.id() + "/" + delivery.delivery() + "/" + file.fileName() + ":";
         try (InputStream in = FileSystem.get(path.toUri(), hadoop).open(path)) {
@@ -78,16 +84,16 @@ class SampleLandingTest {
     expected.put(customs + "20190415-01/customs_exports_201903_330700.csv:7", "missing_field");
     expected.put(customs + "20190615-01/customs_exports_201905_330200.csv:9", "bad_number");
     expected.put(customs + "20190815-01/customs_exports_201907_330300.csv:6", "bad_period");
-    expected.put(customs + "20191015-01/customs_exports_201909_330500.csv:8", "negative_amount");
+    expected.put(customs + "20191015-01/海关出口 湖州市（2019年9月）.csv:8", "negative_amount");
     expected.put(customs + "20191215-01/customs_exports_201911_330100.csv:5", "unknown_county");
     expected.put(
         customs + "20200215-01/customs_exports_202001_330600.csv:10", "invalid_enterprise_id");
     expected.put(customs + "20200515-01/customs_exports_202004_330400.csv:4", "no_amount");
-    expected.put(customs + "20200315-01/customs_exports_202002_330500.csv:13", "unknown town");
-    expected.put("fdi_inflows/20190510-01/fdi_inflows_201904.csv:5", "missing_field");
-    expected.put("fdi_inflows/20200910-01/fdi_inflows_202008.csv:6", "negative_amount");
-    expected.put("retail_sales/20200118-01/retail_sales_201912_330100.csv:15", "unknown_county");
-    expected.put("retail_sales/20201218-01/retail_sales_202011_330300.csv:9", "bad_number");
+    expected.put(customs + "20200315-01/海关出口 湖州市（2020年2月）.csv:13", "unknown town");
+    expected.put("fdi_inflows/20190510-01/实到外资_2019年4月.csv:5", "missing_field");
+    expected.put("fdi_inflows/20200910-01/实到外资_2020年8月.csv:6", "negative_amount");
+    expected.put("retail_sales/20200118-01/社会消费品零售总额（杭州市）2019年12月.csv:15", "unknown_county");
+    expected.put("retail_sales/20201218-01/社会消费品零售总额（温州市）2020年11月.csv:9", "bad_number");
     String above = "above_quota_sales/";
     expected.put(above + "20190720-01/above_quota_sales_201906.csv:14", "invalid_enterprise_id");
     expected.put(above + "20190920-01/above_quota_sales_201908.csv:22", "missing_field");
