@@ -119,11 +119,15 @@ public final class IngestStage {
     if (asOf.isPresent()) {
       ArrivalCut.Split split = ArrivalCut.at(landed, asOf.get());
       if (!split.leftForLater().isEmpty()) {
+        List<String> later = split.leftForLater();
         LOG.info(
-            "as of {}: {} deliveries left for a later night: {}",
+            "as of {}: {} deliveries left for a later night{}",
             asOf.get(),
-            split.leftForLater().size(),
-            split.leftForLater());
+            later.size(),
+            later.size() <= 5
+                ? ": " + later
+                : ", the first: " + later.subList(0, 5) + " (all of them at DEBUG)");
+        LOG.debug("as of {}: left for a later night: {}", asOf.get(), later);
       }
       landed = split.arrived();
       LocalDate day = asOf.get();

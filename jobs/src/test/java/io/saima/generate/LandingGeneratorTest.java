@@ -200,7 +200,8 @@ class LandingGeneratorTest {
     java.util.regex.Matcher chinese =
         java.util.regex.Pattern.compile("(\\d{4})年(\\d{1,2})月").matcher(fileName);
     if (chinese.find()) {
-      return chinese.group(1) + String.format(java.util.Locale.ROOT, "%02d", Integer.parseInt(chinese.group(2)));
+      return chinese.group(1)
+          + String.format(java.util.Locale.ROOT, "%02d", Integer.parseInt(chinese.group(2)));
     }
     return fileName.substring(16, 22);
   }
