@@ -33,13 +33,9 @@ public final class BuildCommand implements Callable<Integer> {
   public Integer call() {
     SaimaConfig config = common.load(List.of());
     Warehouse warehouse = CommonOptions.openWarehouse(config);
-    try {
-      BuildStage stage = new BuildStage(MetricsSettings.from(config));
-      BuildStage.Result result = all ? stage.runAll(warehouse) : stage.runSinceLastBuild(warehouse);
-      System.out.println(result.describe());
-      return ExitCode.OK;
-    } finally {
-      warehouse.spark().stop();
-    }
+    BuildStage stage = new BuildStage(MetricsSettings.from(config));
+    BuildStage.Result result = all ? stage.runAll(warehouse) : stage.runSinceLastBuild(warehouse);
+    System.out.println(result.describe());
+    return ExitCode.OK;
   }
 }

@@ -230,11 +230,26 @@ public final class RecordValidator implements Serializable {
                   + " is missing and fx_rates.csv has no USD/CNY rate for "
                   + periodValue);
         }
-        if (usd == null) {
-          out.put("value_usd", cny.divide(rate, 2, RoundingMode.HALF_UP));
-        } else {
-          out.put("value_cny", usd.multiply(rate).setScale(2, RoundingMode.HALF_UP));
+        String derived = usd == null ? "value_usd" : "value_cny";
+        BigDecimal value =
+            usd == null
+                ? cny.divide(rate, 2, RoundingMode.HALF_UP)
+                : usd.multiply(rate).setScale(2, RoundingMode.HALF_UP);
+        // A given amount may have 18 integer digits; converted at about 7 yuan to the dollar it
+        // can have 19, which silver's DECIMAL(20,2) cannot hold: the line, not the night, fails.
+        if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+          return reject(
+              QuarantineReason.BAD_NUMBER,
+              derived
+                  + " converted at "
+                  + rate.toPlainString()
+                  + " would be "
+                  + value.toPlainString()
+                  + ", more than "
+                  + MAX_INTEGER_DIGITS
+                  + " integer digits");
         }
+        out.put(derived, value);
       }
     }
 

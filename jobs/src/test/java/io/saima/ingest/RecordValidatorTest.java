@@ -585,6 +585,9 @@ class RecordValidatorTest {
           202003 |      | 7     | no_fx_rate
           201912 | 1    |       | no_fx_rate
           202001 | ''   | ''    | no_amount
+          202001 | 999999999999999999 |  | bad_number
+          202001 | 99999999999999999  |  | 99999999999999999.00 / 701249999999999992.99
+          202002 |  | 999999999999999999 | 156249999999999999.84 / 999999999999999999.00
           """)
   void aMissingCurrencyIsTheOtherAtTheMonthsRateRoundedHalfUpAndBothGivenAreKept(
       String period, String usd, String cny, String expected) {
