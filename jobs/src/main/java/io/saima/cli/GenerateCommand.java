@@ -17,51 +17,57 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
+    header = "Writes synthetic landing data, reproducible from a seed.",
     description = {
-      "Writes synthetic deliveries for all four sources in the landing contract",
-      "of DESIGN.md, for every county of regions.csv and the units of units.csv.",
-      "Money does not depend on --scale: a larger scale splits the same",
-      "county-month totals into more lines (scale 1: about 3 million customs",
-      "lines a year). Files come in GBK and UTF-8, with a few deliberately bad",
-      "rows and a revision of March 2020 customs. The same seed and options give",
-      "byte-identical files."
-    })
+      "Writes synthetic deliveries for all four sources in the landing contract of DESIGN.md,"
+          + " for every county of regions.csv and the units of units.csv. Money does not depend"
+          + " on --scale: a larger scale splits the same county-month totals into more lines"
+          + " (scale 1 is about 3 million customs lines a year). Files come in GBK and UTF-8,"
+          + " with a few deliberately bad rows and a revision of March 2020 customs. The same"
+          + " seed and options give byte-identical files."
+    },
+    exitCodeListHeading = ExitCode.HEADING,
+    exitCodeList = {ExitCode.OK_HELP, ExitCode.FAILURE_HELP, ExitCode.USAGE_HELP})
 public final class GenerateCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Mixin CommonOptions common;
+  @Mixin CommonOptions.ReferenceOptions common;
 
   @Option(
       names = "--scale",
       paramLabel = "S",
       defaultValue = "1",
       description =
-          "size: 1 is a realistic province-year of customs lines (default ${DEFAULT-VALUE})")
+          "The size: 1 is a realistic province-year of customs lines (default: ${DEFAULT-VALUE}).")
   double scale;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "random seed")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "The random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(
       names = "--out",
       paramLabel = "DIR",
       required = true,
-      description = "landing folder to write")
+      description = "The landing folder to write.")
   Path out;
 
   @Option(
       names = "--from",
       paramLabel = "YYYY-MM",
       defaultValue = "2019-01",
-      description = "first month (default ${DEFAULT-VALUE})")
+      description = "The first month (default: ${DEFAULT-VALUE}).")
   String from;
 
   @Option(
       names = "--to",
       paramLabel = "YYYY-MM",
       defaultValue = "2020-12",
-      description = "last month (default ${DEFAULT-VALUE})")
+      description = "The last month (default: ${DEFAULT-VALUE}).")
   String to;
 
   @Override
