@@ -127,6 +127,9 @@ public final class SqlCommand implements Callable<Integer> {
     List<Dataset<Row>> results = new ArrayList<>();
     for (int i = 0; i < statements.size(); i++) {
       QueryTables.Named named = QueryTables.of(plans.get(i));
+      if (plans.get(i).getClass().getSimpleName().equals("ShowNamespaces")) {
+        catalog.createDatabases();
+      }
       named.databases().forEach(catalog::registerDatabase);
       named.tables().forEach(catalog::registerIfFound);
       results.add(analyse(spark, catalog, statements.get(i)));
@@ -223,6 +226,13 @@ public final class SqlCommand implements Callable<Integer> {
         warehouse.register(id);
       }
       return true;
+    }
+
+    /** Names every database of the warehouse, for SHOW DATABASES; registers no table. */
+    void createDatabases() {
+      for (String database : tablesByDatabase.keySet()) {
+        warehouse.spark().sql("CREATE DATABASE IF NOT EXISTS " + database);
+      }
     }
 
     /** Every table of one database, for SHOW TABLES IN it. */

@@ -186,6 +186,15 @@ class SqlCommandTest extends SparkTestBase {
     spark().sql("DROP TABLE sqltest_lazy.other");
     spark().sql("DROP TABLE sqltest_lazy.unused");
     spark().sql("DROP TABLE sqltest_lazy.figures");
+    spark().sql("DROP DATABASE sqltest_lazy");
+
+    CommandOutput databases =
+        CommandOutput.run(
+            "sql", "--warehouse", dir.toString(), "-e", "SHOW DATABASES", "--format", "csv");
+    assertEquals(0, databases.exitCode);
+    assertEquals("namespace", databases.firstLineOfStdout());
+    assertTrue(databases.stdout.contains("\nsqltest_lazy\n"), databases.stdout);
+    assertFalse(spark().catalog().tableExists("sqltest_lazy", "figures"));
 
     CommandOutput out =
         CommandOutput.run(
