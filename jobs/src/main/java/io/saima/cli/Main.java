@@ -188,8 +188,18 @@ public final class Main implements Runnable {
     };
   }
 
+  /**
+   * The cause worth a line: a failed Spark job wraps the task's error ("Job aborted due to stage
+   * failure: … Lost task …"), whose own message, with its error class, is what went wrong.
+   */
   private static String describe(Throwable e) {
-    String message = e.getMessage();
+    Throwable said = e;
+    for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
+      if (c instanceof org.apache.spark.SparkThrowable spark && spark.getErrorClass() != null) {
+        said = c;
+      }
+    }
+    String message = said.getMessage();
     return message == null || message.isBlank() ? e.getClass().getSimpleName() : firstLine(message);
   }
 

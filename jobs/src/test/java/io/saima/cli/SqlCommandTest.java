@@ -219,6 +219,25 @@ class SqlCommandTest extends SparkTestBase {
   }
 
   @Test
+  void aQueryThatFailsWhileRunningIsExitOneWithTheTasksErrorInOneLine(@TempDir Path dir) {
+    CommandOutput out =
+        CommandOutput.run(
+            "sql", "--warehouse", dir.toString(), "-e", "SELECT 1 / (id - id) AS x FROM range(3)");
+
+    assertEquals(ExitCode.FAILURE, out.exitCode, out.toString());
+    assertEquals(
+        "INFO  SqlCommand: 1 statement(s) over " + dir + "; registered no table",
+        out.firstLineOfStderr());
+    List<String> lines = out.stderr.lines().toList();
+    assertEquals(3, lines.size(), out.stderr);
+    assertTrue(
+        lines.get(1).startsWith("saima sql: failed: [DIVIDE_BY_ZERO] Division by zero."),
+        out.stderr);
+    assertEquals("Run again with --verbose for the stack trace.", lines.get(2));
+    assertEquals("", out.stdout);
+  }
+
+  @Test
   void aSyntaxErrorOrARefusedStatementIsOneLineAndAHintWithoutTheUsage(@TempDir Path dir) {
     CommandOutput syntax = CommandOutput.run("sql", "--warehouse", dir.toString(), "-e", "SELEC 1");
     assertEquals(ExitCode.USAGE, syntax.exitCode);
