@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,6 +31,7 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = ExitCode.HEADING,
     exitCodeList = {ExitCode.OK_HELP, ExitCode.FAILURE_HELP, ExitCode.USAGE_HELP})
 public final class GenerateCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(GenerateCommand.class);
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -90,7 +93,19 @@ public final class GenerateCommand implements Callable<Integer> {
             first,
             last,
             Path.of(config.reference()));
+    LOG.info(
+        "generating {} to {} at scale {} with seed {} into {}",
+        first,
+        last,
+        scale,
+        seed,
+        generatorSpec.out());
+    long started = System.nanoTime();
     LandingGenerator.Summary summary = new LandingGenerator(generatorSpec).run();
+    LOG.info(
+        "wrote the deliveries into {} in {} s",
+        generatorSpec.out(),
+        String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
     System.out.println(summary.describe());
     return ExitCode.OK;
   }

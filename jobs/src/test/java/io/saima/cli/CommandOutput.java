@@ -28,6 +28,8 @@ final class CommandOutput {
   }
 
   static synchronized CommandOutput run(String... args) {
+    // Logging starts before stderr is swapped, or its console appender would keep the buffer.
+    LoggerContext context = (LoggerContext) LogManager.getContext(false);
     PrintStream originalOut = System.out;
     PrintStream originalErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -35,7 +37,6 @@ final class CommandOutput {
     PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     System.setErr(errStream);
-    LoggerContext context = (LoggerContext) LogManager.getContext(false);
     Configuration config = context.getConfiguration();
     Appender appender =
         OutputStreamAppender.newBuilder()

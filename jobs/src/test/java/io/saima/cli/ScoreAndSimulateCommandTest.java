@@ -24,7 +24,16 @@ class ScoreAndSimulateCommandTest extends SparkTestBase {
     Warehouse warehouse = new Warehouse(spark(), dir.toString());
     ScoringFixtures.writeReference(warehouse, spark());
 
-    assertEquals(ExitCode.OK, Main.run("score", "--warehouse", dir.toString()));
+    CommandOutput score = CommandOutput.run("score", "--warehouse", dir.toString());
+    assertEquals(ExitCode.OK, score.exitCode, score.toString());
+    assertEquals("scheme mountain: 2 period(s) 202005..202006", score.firstLineOfStdout());
+    assertEquals(
+        "INFO  Warehouse: wrote gold.competition_scores (replaced where scheme = 'mountain')",
+        score.firstLineOfStderr());
+    assertTrue(
+        score.stderr.contains(
+            "INFO  Warehouse: wrote gold.competition_ranking (replaced where scheme = 'reference')"),
+        score.stderr);
     List<Row> ranking =
         warehouse
             .read(GoldTables.COMPETITION_RANKING.id())
