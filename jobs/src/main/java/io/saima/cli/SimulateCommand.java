@@ -268,14 +268,18 @@ public final class SimulateCommand implements Callable<Integer> {
     output.print(caption("gold.rank_simulation"), ranks);
     output.print(caption("gold.target_probability"), targets);
     LOG.info(
-        "monte carlo: {} trials as of {}: {} rank row(s) and {} target row(s){} written to"
-            + " gold.rank_simulation and gold.target_probability in {}",
+        "monte carlo: {} trials as of {} in {}: wrote gold.rank_simulation ({} rows) and"
+            + " gold.target_probability ({} rows){}",
         n,
-        ranks.isEmpty() ? "-" : ranks.first().getInt(1),
-        ranks.count(),
-        targets.count(),
-        region == null ? "" : " shown for " + region + " of those",
-        seconds(started));
+        results.get().rankSimulation().isEmpty()
+            ? "-"
+            : results.get().rankSimulation().first().getAs("as_of_period"),
+        seconds(started),
+        results.get().rankSimulation().count(),
+        results.get().targetProbability().count(),
+        region == null
+            ? ""
+            : "; printed " + ranks.count() + " and " + targets.count() + " for " + region);
     ranks.unpersist();
     targets.unpersist();
     return ExitCode.OK;
@@ -292,7 +296,6 @@ public final class SimulateCommand implements Callable<Integer> {
   private static Map<String, Object> caption(String table) {
     Map<String, Object> caption = new LinkedHashMap<>();
     caption.put("table", table);
-    caption.put("title", table);
     return caption;
   }
 

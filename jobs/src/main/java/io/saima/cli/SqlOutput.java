@@ -65,9 +65,9 @@ final class SqlOutput {
   }
 
   /**
-   * Prints one result set. {@code caption} names it (e.g. statement number and text, or the table
-   * it was written to): a field of its json document when there are several, a title line in table
-   * format, not printed in csv.
+   * Prints one result set. {@code caption} names it (the statement's number and text, or the {@code
+   * table} it was written to): the leading fields of its json document when there are several; in
+   * table format the table's name is a title line; csv prints no caption.
    */
   void print(Map<String, Object> caption, Dataset<Row> result) {
     String zone = result.sparkSession().conf().get("spark.sql.session.timeZone");
@@ -115,7 +115,7 @@ final class SqlOutput {
         }
       }
       case TABLE -> {
-        String title = (String) caption.get("title");
+        Object title = caption.get("table");
         if (title != null) {
           out.print(title + "\n");
         }

@@ -177,12 +177,57 @@ class ScoreAndSimulateCommandTest extends SparkTestBase {
     assertTrue(
         out.stderr.contains("INFO  Warehouse: wrote gold.rank_simulation (replaced)"), out.stderr);
     assertTrue(
-        out.stderr.contains(
-            "monte carlo: 101 trials as of 202006: 1 rank row(s) and 0 target row(s) shown for"
-                + " 330521 of those written"),
+        out.stderr.matches(
+            "(?s).*INFO  SimulateCommand: monte carlo: 101 trials as of 202006 in [0-9.]+ s: wrote"
+                + " gold.rank_simulation \\(4 rows\\) and gold.target_probability \\(0 rows\\);"
+                + " printed 1 and 0 for 330521\n.*"),
         out.stderr);
     assertEquals(
         4L, warehouse.read(SimulationTables.RANK_SIMULATION.id()).count(), "all counties written");
+  }
+
+  @Test
+  void aScenarioPrintsItsResultsThroughTheFormatterForOneCounty(@TempDir Path dir)
+      throws Exception {
+    Warehouse warehouse = new Warehouse(spark(), dir.toString());
+    ScoringFixtures.writeReference(warehouse, spark());
+    Path scenario = dir.resolve("weights.yaml");
+    Files.writeString(
+        scenario,
+        "name: weights\nperiod: 202006\nadjustments:\n  - {type: weights, scheme: reference,"
+            + " indicators: {export: 0.5, fdi_actual: 0.25, retail_sales: 0.25}}\n",
+        StandardCharsets.UTF_8);
+
+    CommandOutput out =
+        CommandOutput.run(
+            "simulate",
+            "--scenario",
+            scenario.toString(),
+            "--scheme",
+            "reference",
+            "--region",
+            ScoringFixtures.A,
+            "--format",
+            "json",
+            "--warehouse",
+            dir.toString());
+
+    assertEquals(ExitCode.OK, out.exitCode, out.toString());
+    assertEquals(
+        "INFO  SimulateCommand: scenario " + scenario + ": scoring 1 scheme(s)",
+        out.firstLineOfStderr());
+    // 德清 under the scenario's weights: 0.5 × 60 + 0.25 × 80 + 0.25 × 90 = 72.5 (was 75).
+    List<String> lines = out.stdout.lines().toList();
+    assertEquals(1, lines.size(), out.stdout);
+    assertTrue(
+        lines
+            .get(0)
+            .startsWith(
+                "{\"scenario\":\"weights\",\"scheme\":\"reference\",\"period\":202006,"
+                    + "\"region_code\":\"330521\",\"region_name\":\"德清县\","),
+        out.stdout);
+    assertTrue(
+        lines.get(0).contains("\"total_score_scenario\":72.5,\"score_change\":-2.5,"), out.stdout);
   }
 
   @Test
