@@ -19,6 +19,22 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real command line on the four-county fixture. */
 class ScoreAndSimulateCommandTest extends SparkTestBase {
 
+  /**
+   * The four-county fixture for the tests that only read it (and write simulation tables no other
+   * of them reads), written once: each write of it costs seconds.
+   */
+  @TempDir static Path shared;
+
+  private static Warehouse fixture;
+
+  private static synchronized Warehouse fixture() {
+    if (fixture == null) {
+      fixture = new Warehouse(spark(), shared.toString());
+      ScoringFixtures.writeReference(fixture, spark());
+    }
+    return fixture;
+  }
+
   @Test
   void scoreThenGapToRankWriteTheirTables(@TempDir Path dir) {
     Warehouse warehouse = new Warehouse(spark(), dir.toString());
@@ -92,9 +108,9 @@ class ScoreAndSimulateCommandTest extends SparkTestBase {
   }
 
   @Test
-  void anUnknownCountyIsBadUsageNamingTheClosestCountiesAndWritesNothing(@TempDir Path dir) {
-    Warehouse warehouse = new Warehouse(spark(), dir.toString());
-    ScoringFixtures.writeReference(warehouse, spark());
+  void anUnknownCountyIsBadUsageNamingTheClosestCountiesAndWritesNothing() {
+    Warehouse warehouse = fixture();
+    Path dir = shared;
 
     CommandOutput out =
         CommandOutput.run(
@@ -110,9 +126,9 @@ class ScoreAndSimulateCommandTest extends SparkTestBase {
   }
 
   @Test
-  void aPeriodWithoutFiguresIsBadUsageNamingTheNearestThatHaveThem(@TempDir Path dir) {
-    Warehouse warehouse = new Warehouse(spark(), dir.toString());
-    ScoringFixtures.writeReference(warehouse, spark());
+  void aPeriodWithoutFiguresIsBadUsageNamingTheNearestThatHaveThem() {
+    Warehouse warehouse = fixture();
+    Path dir = shared;
 
     CommandOutput score =
         CommandOutput.run("score", "--period", "201912", "--warehouse", dir.toString());
@@ -140,9 +156,9 @@ class ScoreAndSimulateCommandTest extends SparkTestBase {
   }
 
   @Test
-  void theMonteCarloPrintsItsTwoResultSetsForOneCountyWithProgressAndASummary(@TempDir Path dir) {
-    Warehouse warehouse = new Warehouse(spark(), dir.toString());
-    ScoringFixtures.writeReference(warehouse, spark());
+  void theMonteCarloPrintsItsTwoResultSetsForOneCountyWithProgressAndASummary() {
+    Warehouse warehouse = fixture();
+    Path dir = shared;
 
     CommandOutput out =
         CommandOutput.run(
@@ -187,11 +203,11 @@ class ScoreAndSimulateCommandTest extends SparkTestBase {
   }
 
   @Test
-  void aScenarioPrintsItsResultsThroughTheFormatterForOneCounty(@TempDir Path dir)
+  void aScenarioPrintsItsResultsThroughTheFormatterForOneCounty(@TempDir Path files)
       throws Exception {
-    Warehouse warehouse = new Warehouse(spark(), dir.toString());
-    ScoringFixtures.writeReference(warehouse, spark());
-    Path scenario = dir.resolve("weights.yaml");
+    fixture();
+    Path dir = shared;
+    Path scenario = files.resolve("weights.yaml");
     Files.writeString(
         scenario,
         "name: weights\nperiod: 202006\nadjustments:\n  - {type: weights, scheme: reference,"
