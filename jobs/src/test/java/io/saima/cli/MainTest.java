@@ -36,6 +36,9 @@ class MainTest {
     }
     assertTrue(help.stdout.contains("\nExit codes:\n  0   Success"), help.stdout);
     assertTrue(help.stdout.contains("\n  3   Partial: the night finished"), help.stdout);
+    for (String line : help.stdout.lines().toList()) {
+      assertTrue(line.length() <= Main.HELP_WIDTH, line.length() + ": " + line);
+    }
   }
 
   @Test
