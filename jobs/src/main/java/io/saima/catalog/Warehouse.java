@@ -89,6 +89,7 @@ public final class Warehouse {
         .option("mergeSchema", "true")
         .partitionBy(contract.partitionBy().toArray(new String[0]))
         .save(path(contract.id()));
+    LOG.info("wrote {} (appended)", contract.id());
     register(contract.id());
   }
 
@@ -105,6 +106,10 @@ public final class Warehouse {
       writer = writer.option("overwriteSchema", "true");
     }
     writer.save(path(contract.id()));
+    LOG.info(
+        "wrote {} ({})",
+        contract.id(),
+        condition == null ? "replaced" : "replaced where " + condition);
     register(contract.id());
   }
 
@@ -139,6 +144,17 @@ public final class Warehouse {
    * @return the tables registered
    */
   public List<TableId> registerAll() {
+    List<TableId> found = list();
+    found.forEach(this::register);
+    LOG.debug("registered {} tables from {}", found.size(), root);
+    return found;
+  }
+
+  /**
+   * The Delta tables under the warehouse ({@code <database>/<table>/_delta_log}), found by listing
+   * folders only: no table's log is read, so this is cheap however many tables there are.
+   */
+  public List<TableId> list() {
     List<TableId> found = new ArrayList<>();
     try {
       Path rootPath = new Path(root);
@@ -156,9 +172,7 @@ public final class Warehouse {
           if (table.isDirectory()
               && name.matches("[a-z][a-z0-9_]*")
               && fs.exists(new Path(table.getPath(), "_delta_log"))) {
-            TableId id = TableId.of(db, name);
-            register(id);
-            found.add(id);
+            found.add(TableId.of(db, name));
           }
         }
       }
@@ -166,7 +180,6 @@ public final class Warehouse {
       throw new IllegalStateException(
           "cannot list the warehouse " + root + ": " + e.getMessage(), e);
     }
-    LOG.debug("registered {} tables from {}", found.size(), root);
     return found;
   }
 }

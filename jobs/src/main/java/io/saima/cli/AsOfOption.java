@@ -17,10 +17,10 @@ final class AsOfOption {
   @Option(
       names = "--as-of",
       paramLabel = "DATE",
-      description = {
-        "run as on this day, YYYY-MM-DD: only deliveries whose folder is dated on or before it",
-        "(e.g. 20200610-01) are ingested, the rest wait for a later night (default: all)"
-      })
+      description =
+          "Run as on this day, YYYY-MM-DD: only the deliveries whose folder is dated on or before"
+              + " it (e.g. 20200610-01) are ingested, and the rest wait for a later night"
+              + " (default: all of them).")
   String text;
 
   /** The day, or null when the option was not given. */

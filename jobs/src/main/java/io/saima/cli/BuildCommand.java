@@ -14,19 +14,22 @@ import picocli.CommandLine.Option;
 @Command(
     name = "build",
     mixinStandardHelpOptions = true,
+    header = "Builds the gold metric tables from the silver tables.",
     description = {
-      "Computes the gold metric tables (indicator_monthly, indicator_rank, target_attainment,",
-      "unit_ranking, enterprise_watchlist, alerts) from the silver tables.",
-      "By default only the months applied since the last build (silver.delivered_periods,",
-      "ops.build_state) and the figures they feed; --all rebuilds everything."
-    })
+      "Computes gold.indicator_monthly, indicator_rank, target_attainment, unit_ranking,"
+          + " enterprise_watchlist and alerts from the silver tables. By default only the months"
+          + " applied since the last build (silver.delivered_periods, ops.build_state) and the"
+          + " figures they feed are rebuilt; --all rebuilds everything."
+    },
+    exitCodeListHeading = ExitCode.HEADING,
+    exitCodeList = {ExitCode.OK_HELP, ExitCode.FAILURE_HELP, ExitCode.USAGE_HELP})
 public final class BuildCommand implements Callable<Integer> {
 
-  @Mixin CommonOptions common;
+  @Mixin CommonOptions.WarehouseOptions common;
 
   @Option(
       names = "--all",
-      description = "rebuild every gold table from scratch (after reference data changed)")
+      description = "Rebuild every gold table from scratch, e.g. after reference data changed.")
   boolean all;
 
   @Override

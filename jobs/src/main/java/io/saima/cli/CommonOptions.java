@@ -10,34 +10,30 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** The options every subcommand that touches data accepts (DESIGN.md, "Command line"). */
-public final class CommonOptions {
+/**
+ * The options every command accepts (DESIGN.md, "Command line"): {@code --conf} and {@code
+ * --verbose}. The subclasses add the location options a command actually uses, so that its help
+ * lists no option it would ignore: {@link WarehouseOptions} for the commands that work on the
+ * warehouse, {@link NightOptions} for those that also read the landing folder and reference data,
+ * {@link ReferenceOptions} for {@code generate}.
+ */
+public class CommonOptions {
 
   @Option(
       names = "--conf",
       paramLabel = "FILE",
-      description = "YAML file merged over conf/application.yaml")
+      description = "A YAML file merged over conf/application.yaml.")
   Path conf;
-
-  @Option(names = "--landing", paramLabel = "DIR", description = "landing folder of deliveries")
-  String landing;
-
-  @Option(names = "--warehouse", paramLabel = "DIR", description = "root of the Delta tables")
-  String warehouse;
-
-  @Option(names = "--reference", paramLabel = "DIR", description = "reference data folder")
-  String reference;
-
-  @Option(
-      names = "--master",
-      paramLabel = "URL",
-      description = "Spark master (local[2], spark://…, yarn, k8s://…)")
-  String master;
 
   @Option(
       names = {"-v", "--verbose"},
-      description = "more logging, and stack traces on errors")
+      description = "More logging, and stack traces on errors.")
   boolean verbose;
+
+  String landing;
+  String warehouse;
+  String reference;
+  String master;
 
   /** Loads the configuration with these options applied last. */
   public SaimaConfig load(List<String> requiredInputs) {
@@ -62,10 +58,66 @@ public final class CommonOptions {
     return verbose;
   }
 
-  /** Starts Spark for the configuration and registers every table of its warehouse. */
+  /**
+   * Starts Spark for the configuration. Tables are read and written by path, so nothing is
+   * registered up front: each table is named in the catalog when it is written, and {@code saima
+   * sql} registers the tables its queries name.
+   */
   static Warehouse openWarehouse(SaimaConfig config) {
-    Warehouse warehouse = new Warehouse(SparkSessions.create(config), config.warehouse());
-    warehouse.registerAll();
-    return warehouse;
+    return new Warehouse(SparkSessions.create(config), config.warehouse());
+  }
+
+  /** {@code --warehouse} and {@code --master}: for the commands that work on the warehouse. */
+  public static class WarehouseOptions extends CommonOptions {
+    @Option(
+        names = "--warehouse",
+        paramLabel = "DIR",
+        description =
+            "The root folder of the Delta tables (default: the warehouse key of the configuration).")
+    void warehouse(String dir) {
+      this.warehouse = dir;
+    }
+
+    @Option(
+        names = "--master",
+        paramLabel = "URL",
+        description = "The Spark master: local[2], spark://HOST:PORT, yarn or k8s://URL.")
+    void master(String url) {
+      this.master = url;
+    }
+  }
+
+  /** Adds {@code --landing} and {@code --reference}: for the commands that ingest. */
+  public static class NightOptions extends WarehouseOptions {
+    @Option(
+        names = "--landing",
+        paramLabel = "DIR",
+        description =
+            "The landing folder of deliveries (default: the landing key of the configuration).")
+    void landing(String dir) {
+      this.landing = dir;
+    }
+
+    @Option(
+        names = "--reference",
+        paramLabel = "DIR",
+        description =
+            "The folder of reference data (default: the reference key of the configuration).")
+    void reference(String dir) {
+      this.reference = dir;
+    }
+  }
+
+  /** {@code --reference} alone: {@code generate} reads the regions and units but no table. */
+  public static class ReferenceOptions extends CommonOptions {
+    @Option(
+        names = "--reference",
+        paramLabel = "DIR",
+        description =
+            "The folder of reference data whose counties and units are generated (default: the"
+                + " reference key of the configuration).")
+    void reference(String dir) {
+      this.reference = dir;
+    }
   }
 }

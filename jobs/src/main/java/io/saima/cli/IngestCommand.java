@@ -10,17 +10,27 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "ingest",
     mixinStandardHelpOptions = true,
+    header = "Ingests new deliveries into bronze, quarantine and silver.",
     description = {
-      "Ingests the deliveries of the landing folder not ingested before, in name order:",
-      "every line into bronze.<source>, rejected lines into bronze.<source>_quarantine,",
-      "valid rows into silver.<source> (a delivery replaces the months it contains),",
-      "and records each file in ops.deliveries. Nothing in the landing folder is changed.",
-      "With --as-of, only the deliveries dated on or before that day (see nightly).",
-      "Exit 3 when a delivery was refused (unreadable, or changed after it was ingested)."
+      "Ingests the deliveries of the landing folder not ingested before, in name order. Every"
+          + " line goes into bronze.<source>, rejected lines into bronze.<source>_quarantine and"
+          + " valid rows into silver.<source>, where a delivery replaces the months it contains."
+          + " Each file is recorded in ops.deliveries. Nothing in the landing folder is changed.",
+      "",
+      "With --as-of, only the deliveries dated on or before that day are ingested (see"
+          + " nightly). A delivery that cannot be read, or that changed after it was ingested,"
+          + " is refused and the command exits 3."
+    },
+    exitCodeListHeading = ExitCode.HEADING,
+    exitCodeList = {
+      ExitCode.OK_HELP,
+      ExitCode.FAILURE_HELP,
+      ExitCode.USAGE_HELP,
+      ExitCode.PARTIAL_HELP
     })
 public final class IngestCommand implements Callable<Integer> {
 
-  @Mixin CommonOptions common;
+  @Mixin CommonOptions.NightOptions common;
 
   @Mixin AsOfOption asOf;
 

@@ -4,8 +4,9 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 
 /**
- * Quiet by default: our INFO and Spark's WARN, on stderr (log4j2.properties). {@code --verbose}
- * raises ours to DEBUG and Spark's to INFO.
+ * Quiet by default: our INFO and Spark's WARN, on stderr (log4j2.properties), without the reports
+ * of failed tasks that the command's own one-line error repeats. {@code --verbose} raises ours to
+ * DEBUG and Spark's to INFO, task reports included.
  */
 public final class LoggingSetup {
   private LoggingSetup() {}
@@ -14,6 +15,8 @@ public final class LoggingSetup {
     if (verbose) {
       Configurator.setLevel("io.saima", Level.DEBUG);
       Configurator.setRootLevel(Level.INFO);
+      Configurator.setLevel("org.apache.spark.executor.Executor", Level.INFO);
+      Configurator.setLevel("org.apache.spark.scheduler.TaskSetManager", Level.INFO);
     }
   }
 }

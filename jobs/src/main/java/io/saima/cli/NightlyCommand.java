@@ -9,15 +9,23 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "nightly",
     mixinStandardHelpOptions = true,
+    header = "Runs the night: ingest, build, score and simulate what is new.",
     description = {
-      "Runs the night: ingest what is new, then the later stages on the months it rewrote.",
-      "Safe to rerun: a rerun with nothing new changes no table but ops.job_runs.",
-      "A backfill replays the nights in order: nightly --as-of 2020-06-30, then 2020-07-31, ...",
-      "Exit 0 ok, 1 failure, 2 bad usage, 3 finished but some deliveries or checks failed."
+      "Ingests the deliveries not ingested before, then rebuilds, scores and simulates the"
+          + " months they rewrote. Safe to rerun: a rerun with nothing new changes no table but"
+          + " ops.job_runs. A backfill replays the nights in order: nightly --as-of 2020-06-30,"
+          + " then --as-of 2020-07-31, and so on."
+    },
+    exitCodeListHeading = ExitCode.HEADING,
+    exitCodeList = {
+      ExitCode.OK_HELP,
+      ExitCode.FAILURE_HELP,
+      ExitCode.USAGE_HELP,
+      ExitCode.PARTIAL_HELP
     })
 public final class NightlyCommand implements Callable<Integer> {
 
-  @Mixin CommonOptions common;
+  @Mixin CommonOptions.NightOptions common;
 
   @Mixin AsOfOption asOf;
 

@@ -16,7 +16,7 @@ final class SchemeOption {
   @Option(
       names = "--scheme",
       paramLabel = "NAME",
-      description = "only this scheme of conf/scoring/ (default: all)")
+      description = "Only this scheme of conf/scoring/ (default: all of them).")
   String name;
 
   /** The chosen scheme, or all of them; an unknown name is bad usage (exit 2). */
@@ -27,18 +27,13 @@ final class SchemeOption {
     if (!configured.containsKey(name)) {
       throw new ParameterException(
           spec.commandLine(),
-          "--scheme " + name + " is not configured; schemes: " + configured.keySet());
+          "--scheme "
+              + name
+              + " is not configured; the schemes are "
+              + Closest.list(name, configured.keySet(), 10));
     }
     Map<String, Scheme> one = new LinkedHashMap<>();
     one.put(name, configured.get(name));
     return one;
-  }
-
-  /** Checks a {@code --period} value: YYYYMM with a month from 1 to 12. */
-  static void checkPeriod(CommandSpec spec, Integer period) {
-    if (period != null && (period / 100 < 1900 || period % 100 < 1 || period % 100 > 12)) {
-      throw new ParameterException(
-          spec.commandLine(), "--period expects YYYYMM (e.g. 202006), got " + period);
-    }
   }
 }

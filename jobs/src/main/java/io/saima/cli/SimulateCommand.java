@@ -1,7 +1,13 @@
 package io.saima.cli;
 
+import static org.apache.spark.sql.functions.col;
+
 import io.saima.catalog.Warehouse;
 import io.saima.config.SaimaConfig;
+import io.saima.config.SaimaHome;
+import io.saima.conform.SilverTables;
+import io.saima.scoring.CompetitionScoring;
+import io.saima.scoring.County;
 import io.saima.scoring.Scheme;
 import io.saima.scoring.SchemeLoader;
 import io.saima.scoring.ScoreStage;
@@ -10,14 +16,25 @@ import io.saima.simulate.RankGaps;
 import io.saima.simulate.Scenario;
 import io.saima.simulate.ScenarioStage;
 import io.saima.simulate.SimulateStage;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,29 +46,44 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "simulate",
     mixinStandardHelpOptions = true,
+    header = "Simulates rankings: what-if scenarios, gaps to rank and the Monte Carlo.",
     description = {
-      "Ranking simulations over gold figures, under each scheme of conf/scoring/ (or --scheme):",
-      "  --scenario FILE   apply a what-if scenario (conf/scenarios/*.yaml), rescore every county",
-      "                    and compare with the baseline -> gold.scenario_results",
-      "  --gap-to-rank     the least amount that lifts a county to the next (or a given) rank",
-      "                    -> gold.rank_gaps",
-      "  --monte-carlo     project the rest of the year -> gold.rank_simulation and",
-      "                    gold.target_probability"
-    })
+      "Works on the gold figures under each scheme of conf/scoring/, or the one --scheme names,"
+          + " in one of three modes:",
+      "--scenario FILE applies a what-if scenario (conf/scenarios/*.yaml), rescores every"
+          + " county and compares it with the baseline; it writes gold.scenario_results.",
+      "--gap-to-rank finds the least amount that lifts the --region county to the next rank,"
+          + " or to --target-rank; it writes gold.rank_gaps.",
+      "--monte-carlo projects the rest of the year; it writes gold.rank_simulation and"
+          + " gold.target_probability.",
+      "",
+      "Results are printed like saima sql's, in --format table, csv or json (two result sets"
+          + " for the Monte Carlo, kept apart the same way), for the --region county only when"
+          + " it is given. Progress and a summary go to stderr."
+    },
+    exitCodeListHeading = ExitCode.HEADING,
+    exitCodeList = {ExitCode.OK_HELP, ExitCode.FAILURE_HELP, ExitCode.USAGE_HELP})
 public final class SimulateCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(SimulateCommand.class);
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Mixin CommonOptions common;
+  @Mixin CommonOptions.WarehouseOptions common;
 
   static final class Mode {
-    @Option(names = "--scenario", paramLabel = "FILE", description = "a what-if scenario file")
+    @Option(
+        names = "--scenario",
+        paramLabel = "FILE",
+        description =
+            "Apply this what-if scenario file (a name alone is looked up in conf/scenarios/).")
     Path scenario;
 
-    @Option(names = "--gap-to-rank", description = "gap to the next rank, or to --target-rank")
+    @Option(
+        names = "--gap-to-rank",
+        description = "Find the gap to the next rank, or to --target-rank.")
     boolean gapToRank;
 
-    @Option(names = "--monte-carlo", description = "Monte Carlo projection of the year's end")
+    @Option(names = "--monte-carlo", description = "Project the year's end by Monte Carlo.")
     boolean monteCarlo;
   }
 
@@ -60,51 +92,82 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Mixin SchemeOption scheme;
 
-  @Option(names = "--region", paramLabel = "CODE", description = "county code (--gap-to-rank)")
+  @Option(
+      names = "--region",
+      paramLabel = "CODE",
+      description = "The county: required by --gap-to-rank, a filter of the results otherwise.")
   String region;
 
   @Option(
       names = "--indicator",
       paramLabel = "NAME",
-      description = "only this indicator (--gap-to-rank)")
+      description = "Only this indicator (--gap-to-rank).")
   String indicator;
 
   @Option(
       names = "--target-rank",
       paramLabel = "N",
-      description = "the rank to reach (--gap-to-rank; default: the next one)")
+      description = "The rank to reach (--gap-to-rank; default: the next one).")
   Integer targetRank;
 
   @Option(
       names = "--period",
       paramLabel = "YYYYMM",
       description =
-          "period of the gap, or the last known month of the Monte Carlo (default: latest)")
-  Integer period;
+          "The period of the gap, or the last known month of the Monte Carlo (default: the"
+              + " latest).")
+  String period;
 
   @Option(
       names = "--trials",
       paramLabel = "N",
-      description = "Monte Carlo trials (default: simulate.trials)")
+      description = "Monte Carlo trials (default: simulate.trials).")
   Long trials;
 
   @Option(
       names = "--seed",
       paramLabel = "S",
-      description = "Monte Carlo seed (default: simulate.seed)")
+      description = "The Monte Carlo seed (default: simulate.seed).")
   Long seed;
 
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table, csv or json, as for saima sql (default: ${DEFAULT-VALUE}).")
+  SqlOutput.Format format;
+
+  @Option(names = "--crlf", description = "End csv lines in CRLF instead of LF.")
+  boolean crlf;
+
+  private Integer periodValue;
+
   @Override
-  public Integer call() {
-    validate();
+  public Integer call() throws IOException {
+    Path scenarioFile = validate();
     SaimaConfig config = common.load(List.of());
     Map<String, Scheme> schemes = scheme.select(ScoreStage.schemes(config));
-    Scenario scenario = mode.scenario == null ? null : Scenario.load(mode.scenario);
+    Scenario scenario = scenarioFile == null ? null : Scenario.load(scenarioFile);
     Warehouse warehouse = CommonOptions.openWarehouse(config);
+    if (region != null) {
+      requireCounty(warehouse);
+    }
+    if (periodValue != null) {
+      Periods.requireKnown(
+          spec, periodValue, ScoreCommand.countyPeriods(warehouse), "county figures");
+    }
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
+    long started = System.nanoTime();
     if (scenario != null) {
-      Dataset<Row> results = ScenarioStage.run(warehouse, schemes, scenario);
-      results.orderBy("scheme", "rank_scenario", "region_code").show(1000, false);
+      LOG.info("scenario {}: scoring {} scheme(s)", scenarioFile, schemes.size());
+      Dataset<Row> results =
+          forRegion(ScenarioStage.run(warehouse, schemes, scenario))
+              .orderBy("scheme", "rank_scenario", "region_code");
+      new SqlOutput(format, crlf, false, out).print(caption("gold.scenario_results"), results);
+      LOG.info("scenario {}: done in {}", scenarioFile, seconds(started));
     } else if (mode.gapToRank) {
+      LOG.info("gap to rank: county {}, {} scheme(s)", region, schemes.size());
       List<RankGaps.Gap> gaps =
           SimulateStage.writeGaps(
               warehouse,
@@ -112,52 +175,166 @@ public final class SimulateCommand implements Callable<Integer> {
               region,
               indicator,
               targetRank == null ? 0 : targetRank,
-              period == null ? 0 : period);
+              periodValue == null ? 0 : periodValue);
+      Dataset<Row> rows =
+          SimulateStage.gapRows(warehouse.spark(), gaps)
+              .select(
+                  "scheme",
+                  "period",
+                  "region_code",
+                  "indicator",
+                  "ranked_on",
+                  "current_rank",
+                  "target_rank",
+                  "reachable",
+                  "amount",
+                  "currency",
+                  "verified");
+      new SqlOutput(format, crlf, false, out).print(caption("gold.rank_gaps"), rows);
       if (gaps.isEmpty()) {
-        System.out.println(
-            "no gap: the county already holds the rank, or has no figures for the period");
+        LOG.info(
+            "gap to rank: no gap, {} already holds the rank or has no figures for the period",
+            region);
+      } else {
+        long reachable = gaps.stream().filter(RankGaps.Gap::reachable).count();
+        LOG.info(
+            "gap to rank: {} gap(s) for {}, {} reachable, written to gold.rank_gaps in {}",
+            gaps.size(),
+            region,
+            reachable,
+            seconds(started));
       }
-      gaps.forEach(g -> System.out.println(g.describe()));
     } else {
-      long n =
-          trials != null
-              ? trials
-              : config.integer("simulate.trials").orElse(SimulateStage.DEFAULT_TRIALS);
-      long s =
-          seed != null ? seed : config.integer("simulate.seed").orElse(SimulateStage.DEFAULT_SEED);
-      long started = System.nanoTime();
-      Optional<MonteCarlo.Results> results =
-          SimulateStage.monteCarlo(warehouse, schemes, n, s, period == null ? 0 : period);
-      if (results.isEmpty()) {
-        System.out.println("nothing to simulate: no period has figures for every indicator");
-        return ExitCode.OK;
-      }
-      System.err.printf(
-          java.util.Locale.ROOT, "%d trials in %.1f s%n", n, (System.nanoTime() - started) / 1e9);
-      results
-          .get()
-          .rankSimulation()
-          .select(
-              "scheme",
-              "region_code",
-              "region_name",
-              "current_rank",
-              "most_likely_rank",
-              "rank_p10",
-              "rank_p90",
-              "expected_rank")
-          .orderBy("scheme", "expected_rank")
-          .show(1000, false);
-      results.get().targetProbability().show(1000, false);
+      return monteCarlo(config, warehouse, schemes, out, started);
     }
     return ExitCode.OK;
   }
 
-  private void validate() {
-    if (mode.scenario != null && !Files.isRegularFile(mode.scenario)) {
-      throw new ParameterException(
-          spec.commandLine(), "--scenario " + mode.scenario + ": no such file");
+  private int monteCarlo(
+      SaimaConfig config,
+      Warehouse warehouse,
+      Map<String, Scheme> schemes,
+      PrintWriter out,
+      long started) {
+    long n =
+        trials != null
+            ? trials
+            : config.integer("simulate.trials").orElse(SimulateStage.DEFAULT_TRIALS);
+    long s =
+        seed != null ? seed : config.integer("simulate.seed").orElse(SimulateStage.DEFAULT_SEED);
+    LOG.info(
+        "monte carlo: {} trials, seed {}, schemes {}; reading the gold figures",
+        n,
+        s,
+        String.join(", ", schemes.keySet()));
+    Optional<MonteCarlo.Results> results;
+    try (TrialProgress progress = TrialProgress.start(warehouse.spark().sparkContext(), n)) {
+      results =
+          SimulateStage.monteCarlo(warehouse, schemes, n, s, periodValue == null ? 0 : periodValue);
     }
+    if (results.isEmpty()) {
+      LOG.info("monte carlo: nothing to simulate, no period has figures for every indicator");
+      return ExitCode.OK;
+    }
+    Dataset<Row> ranks =
+        forRegion(results.get().rankSimulation())
+            .select(
+                "scheme",
+                "as_of_period",
+                "region_code",
+                "region_name",
+                "current_rank",
+                "most_likely_rank",
+                "expected_rank",
+                "rank_p10",
+                "rank_p90")
+            .orderBy("scheme", "expected_rank", "region_code")
+            .cache();
+    Dataset<Row> targets =
+        forRegion(results.get().targetProbability())
+            .select(
+                "region_code",
+                "indicator",
+                "target_period",
+                "target_type",
+                "target_value",
+                "probability_met",
+                "value_p10",
+                "value_p50",
+                "value_p90")
+            .orderBy("region_code", "indicator", "target_period")
+            .cache();
+    SqlOutput output = new SqlOutput(format, crlf, true, out);
+    output.print(caption("gold.rank_simulation"), ranks);
+    output.print(caption("gold.target_probability"), targets);
+    LOG.info(
+        "monte carlo: {} trials as of {} in {}: wrote gold.rank_simulation ({} rows) and"
+            + " gold.target_probability ({} rows){}",
+        n,
+        results.get().rankSimulation().isEmpty()
+            ? "-"
+            : results.get().rankSimulation().first().getAs("as_of_period"),
+        seconds(started),
+        results.get().rankSimulation().count(),
+        results.get().targetProbability().count(),
+        region == null
+            ? ""
+            : "; printed " + ranks.count() + " and " + targets.count() + " for " + region);
+    ranks.unpersist();
+    targets.unpersist();
+    return ExitCode.OK;
+  }
+
+  private Dataset<Row> forRegion(Dataset<Row> rows) {
+    if (region == null) {
+      return rows;
+    }
+    // Unit codes (towns, streets, platforms) begin with their county's code.
+    return rows.where(col("region_code").startsWith(region));
+  }
+
+  private static Map<String, Object> caption(String table) {
+    Map<String, Object> caption = new LinkedHashMap<>();
+    caption.put("table", table);
+    return caption;
+  }
+
+  private static String seconds(long started) {
+    return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - started) / 1e9);
+  }
+
+  /** A county code that silver.regions does not hold is bad usage naming the closest ones. */
+  private void requireCounty(Warehouse warehouse) {
+    List<County> counties =
+        CompetitionScoring.counties(warehouse.readOrEmpty(SilverTables.REGIONS));
+    if (counties.stream().anyMatch(c -> c.code().equals(region))) {
+      return;
+    }
+    if (counties.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--region " + region + ": silver.regions is empty; run saima ingest first");
+    }
+    Map<String, String> names = new LinkedHashMap<>();
+    counties.forEach(c -> names.put(c.code(), c.name()));
+    List<String> closest = Closest.to(region, names.keySet());
+    String shown =
+        closest.subList(0, Math.min(5, closest.size())).stream()
+            .map(code -> code + " " + names.get(code))
+            .collect(Collectors.joining(", "));
+    throw new ParameterException(
+        spec.commandLine(),
+        "--region "
+            + region
+            + " is not a county of silver.regions; the closest are "
+            + shown
+            + (closest.size() > 5 ? ", … (" + closest.size() + " counties)" : ""));
+  }
+
+  /** Checks what needs no Spark; returns the scenario file, or null. */
+  private Path validate() throws IOException {
+    periodValue = Periods.parse(spec, period);
+    Path scenarioFile = mode.scenario == null ? null : scenarioFile(mode.scenario);
     if (mode.gapToRank && region == null) {
       throw new ParameterException(spec.commandLine(), "--gap-to-rank needs --region CODE");
     }
@@ -168,14 +345,52 @@ public final class SimulateCommand implements Callable<Integer> {
     if (indicator != null && !SchemeLoader.INDICATORS.contains(indicator)) {
       throw new ParameterException(
           spec.commandLine(),
-          "--indicator expects one of " + SchemeLoader.INDICATORS.stream().sorted().toList());
+          "--indicator "
+              + indicator
+              + " is not an indicator; the indicators are "
+              + Closest.list(indicator, SchemeLoader.INDICATORS, 20));
     }
     if (targetRank != null && targetRank < 1) {
       throw new ParameterException(spec.commandLine(), "--target-rank must be 1 or more");
     }
-    SchemeOption.checkPeriod(spec, period);
     if (trials != null && trials < 1) {
       throw new ParameterException(spec.commandLine(), "--trials must be 1 or more");
     }
+    return scenarioFile;
+  }
+
+  /**
+   * The scenario file: the path as given, or a bare name found in conf/scenarios/. A file that
+   * exists in neither is bad usage naming the scenarios there are, closest first.
+   */
+  private Path scenarioFile(Path given) throws IOException {
+    if (Files.isRegularFile(given)) {
+      return given;
+    }
+    Path folder = SaimaHome.locate().resolve("conf").resolve("scenarios");
+    if (given.getParent() == null && Files.isRegularFile(folder.resolve(given))) {
+      return folder.resolve(given);
+    }
+    Path listed =
+        given.getParent() != null && Files.isDirectory(given.getParent())
+            ? given.getParent()
+            : folder;
+    List<String> known = new ArrayList<>();
+    if (Files.isDirectory(listed)) {
+      try (Stream<Path> files = Files.list(listed)) {
+        files
+            .map(f -> f.getFileName().toString())
+            .filter(f -> f.endsWith(".yaml") || f.endsWith(".yml"))
+            .forEach(known::add);
+      }
+    }
+    throw new ParameterException(
+        spec.commandLine(),
+        "--scenario "
+            + given
+            + ": no such file; the scenarios in "
+            + listed
+            + " are "
+            + Closest.list(given.getFileName().toString(), known, 10));
   }
 }

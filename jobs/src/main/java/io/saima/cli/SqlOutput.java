@@ -2,6 +2,7 @@ package io.saima.cli;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -16,17 +17,26 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.FloatType;
+import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import scala.collection.JavaConverters;
 
 /**
- * Prints query results: {@code csv} (RFC 4180: header row, CRLF, fields quoted when they hold a
- * comma, quote or line break; decimals and doubles in plain notation; null as an empty field),
- * {@code json} (one object per line, nulls kept) and {@code table} (aligned for reading).
+ * Prints query results, for {@code saima sql} and for every command that prints rows: {@code csv}
+ * (RFC 4180: header row, fields quoted when they hold a comma, quote or line break; decimals and
+ * doubles exact, in plain notation; null as an empty field; lines end in LF, or CRLF when asked),
+ * {@code json} (one object per row and line, nulls kept) and {@code table} (aligned for reading:
+ * numbers right-aligned, doubles rounded for the eye).
+ *
+ * <p>Several result sets in one run are kept apart: in csv and table a blank line separates them;
+ * in json each result set is one document on one line, {@code {"statement":1,…,"rows":[…]}}, so
+ * that a reader never has to guess where one ends.
  */
 final class SqlOutput {
-  private SqlOutput() {}
 
   enum Format {
     TABLE,
@@ -37,17 +47,43 @@ final class SqlOutput {
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
-  static void print(Dataset<Row> result, Format format, PrintWriter out) {
+  private final Format format;
+  private final String lineEnd;
+  private final boolean several;
+  private final PrintWriter out;
+  private int printed;
+
+  /**
+   * @param several whether more than one result set will be printed (json then wraps each)
+   * @param crlf end csv lines in CRLF instead of LF
+   */
+  SqlOutput(Format format, boolean crlf, boolean several, PrintWriter out) {
+    this.format = format;
+    this.lineEnd = crlf && format == Format.CSV ? "\r\n" : "\n";
+    this.several = several;
+    this.out = out;
+  }
+
+  /**
+   * Prints one result set. {@code caption} names it (the statement's number and text, or the {@code
+   * table} it was written to): the leading fields of its json document when there are several; in
+   * table format the table's name is a title line; csv prints no caption.
+   */
+  void print(Map<String, Object> caption, Dataset<Row> result) {
     String zone = result.sparkSession().conf().get("spark.sql.session.timeZone");
     ZoneId zoneId = ZoneId.of(zone);
     StructType schema = result.schema();
+    if (printed > 0 && format != Format.JSON) {
+      out.print(lineEnd);
+    }
+    printed++;
     switch (format) {
       case CSV -> {
         List<String> header = new ArrayList<>();
         for (StructField field : schema.fields()) {
           header.add(csvField(field.name()));
         }
-        out.print(String.join(",", header) + "\r\n");
+        out.print(String.join(",", header) + lineEnd);
         Iterator<Row> rows = result.toLocalIterator();
         while (rows.hasNext()) {
           Row row = rows.next();
@@ -55,37 +91,107 @@ final class SqlOutput {
           for (int i = 0; i < row.size(); i++) {
             fields.add(row.isNullAt(i) ? "" : csvField(text(row.get(i), zoneId)));
           }
-          out.print(String.join(",", fields) + "\r\n");
+          out.print(String.join(",", fields) + lineEnd);
         }
       }
       case JSON -> {
         Iterator<Row> rows = result.toLocalIterator();
-        while (rows.hasNext()) {
-          Row row = rows.next();
+        if (several) {
           StringBuilder line = new StringBuilder("{");
-          for (int i = 0; i < row.size(); i++) {
-            if (i > 0) {
-              line.append(',');
-            }
-            line.append(jsonString(schema.fields()[i].name())).append(':');
-            line.append(json(row.isNullAt(i) ? null : row.get(i), zoneId));
+          caption.forEach(
+              (key, value) ->
+                  line.append(jsonString(key)).append(':').append(json(value, zoneId)).append(','));
+          line.append("\"rows\":[");
+          boolean first = true;
+          while (rows.hasNext()) {
+            line.append(first ? "" : ",").append(jsonObject(rows.next(), schema, zoneId));
+            first = false;
           }
-          out.print(line.append("}\n"));
+          out.print(line.append("]}\n"));
+        } else {
+          while (rows.hasNext()) {
+            out.print(jsonObject(rows.next(), schema, zoneId) + "\n");
+          }
         }
       }
-      case TABLE -> printTable(result, schema, zoneId, out);
+      case TABLE -> {
+        Object title = caption.get("table");
+        if (title != null) {
+          out.print(title + "\n");
+        }
+        printTable(result, schema, zoneId, out);
+      }
     }
+    out.flush();
+  }
+
+  private static String jsonObject(Row row, StructType schema, ZoneId zone) {
+    StringBuilder line = new StringBuilder("{");
+    for (int i = 0; i < row.size(); i++) {
+      if (i > 0) {
+        line.append(',');
+      }
+      line.append(jsonString(schema.fields()[i].name())).append(':');
+      line.append(json(row.isNullAt(i) ? null : row.get(i), zone));
+    }
+    return line.append('}').toString();
+  }
+
+  private static boolean numeric(DataType type) {
+    return type instanceof NumericType;
+  }
+
+  private static boolean floating(DataType type) {
+    return type instanceof DoubleType || type instanceof FloatType;
+  }
+
+  /**
+   * Decimal places a floating-point column is shown with in table format: 2 (scores, percentages,
+   * growth), or 4 when every value is below 1 in magnitude (probabilities, shares of one).
+   */
+  static int decimalsFor(List<Row> rows, int column) {
+    for (Row row : rows) {
+      if (!row.isNullAt(column)) {
+        double d = ((Number) row.get(column)).doubleValue();
+        if (Double.isFinite(d) && Math.abs(d) >= 1) {
+          return 2;
+        }
+      }
+    }
+    return 4;
+  }
+
+  /** A double rounded half-up to this many places, in plain notation with its trailing zeros. */
+  static String rounded(double d, int decimals) {
+    if (!Double.isFinite(d)) {
+      return Double.toString(d);
+    }
+    return BigDecimal.valueOf(d).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
   }
 
   private static void printTable(
       Dataset<Row> result, StructType schema, ZoneId zone, PrintWriter out) {
+    List<Row> rows = result.collectAsList();
+    StructField[] fields = schema.fields();
+    boolean[] right = new boolean[fields.length];
+    int[] decimals = new int[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      right[i] = numeric(fields[i].dataType());
+      decimals[i] = floating(fields[i].dataType()) ? decimalsFor(rows, i) : -1;
+    }
     List<String[]> lines = new ArrayList<>();
     String[] header = schema.fieldNames();
     lines.add(header);
-    for (Row row : result.collectAsList()) {
+    for (Row row : rows) {
       String[] cells = new String[row.size()];
       for (int i = 0; i < row.size(); i++) {
-        cells[i] = row.isNullAt(i) ? "NULL" : text(row.get(i), zone).replaceAll("[\\r\\n]+", " ");
+        if (row.isNullAt(i)) {
+          cells[i] = "NULL";
+        } else if (decimals[i] >= 0) {
+          cells[i] = rounded(((Number) row.get(i)).doubleValue(), decimals[i]);
+        } else {
+          cells[i] = text(row.get(i), zone).replaceAll("[\\r\\n]+", " ");
+        }
       }
       lines.add(cells);
     }
@@ -102,9 +208,14 @@ final class SqlOutput {
         if (i > 0) {
           line.append("  ");
         }
-        line.append(cells[i]);
-        if (i < cells.length - 1) {
-          line.append(" ".repeat(widths[i] - displayWidth(cells[i])));
+        String padding = " ".repeat(widths[i] - displayWidth(cells[i]));
+        if (right[i]) {
+          line.append(padding).append(cells[i]);
+        } else {
+          line.append(cells[i]);
+          if (i < cells.length - 1) {
+            line.append(padding);
+          }
         }
       }
       out.print(line.toString().stripTrailing() + "\n");

@@ -27,20 +27,15 @@ final class SqlStatements {
   }
 
   /**
-   * Refuses anything but a query, judged on the plan Spark's own parser (with the Delta extension)
-   * makes of it, not on the text.
+   * Returns the parsed plan of a query, and refuses anything but a query, judged on the plan
+   * Spark's own parser (with the Delta extension) makes of it, not on the text.
    */
-  static void requireQuery(SparkSession spark, String statement)
+  static LogicalPlan requireQuery(SparkSession spark, String statement)
       throws ParseException, NotAQueryException {
-    LogicalPlan plan;
-    try {
-      plan = spark.sessionState().sqlParser().parsePlan(statement);
-    } catch (ParseException e) {
-      throw e;
-    }
+    LogicalPlan plan = spark.sessionState().sqlParser().parsePlan(statement);
     String root = plan.getClass().getSimpleName();
     if (root.startsWith("Show") || root.startsWith("Describe") || SHOWING.contains(root)) {
-      return;
+      return plan;
     }
     boolean changes =
         plan.find(node -> node instanceof Command || node instanceof ParsedStatement).isDefined();
@@ -52,9 +47,10 @@ final class SqlStatements {
               + " statement: "
               + abbreviate(statement));
     }
+    return plan;
   }
 
-  private static String abbreviate(String statement) {
+  static String abbreviate(String statement) {
     String flat = statement.strip().replaceAll("\\s+", " ");
     return flat.length() > 80 ? flat.substring(0, 80) + "…" : flat;
   }

@@ -19,8 +19,8 @@ class GenerateCommandTest {
 
   @Test
   void generateWritesEverySourceAndExitsZero(@TempDir Path out) throws IOException {
-    int code =
-        Main.run(
+    CommandOutput run =
+        CommandOutput.run(
             "generate",
             "--scale",
             "0.0005",
@@ -34,7 +34,16 @@ class GenerateCommandTest {
             out.toString(),
             "--reference",
             REFERENCE);
-    assertEquals(ExitCode.OK, code);
+    assertEquals(ExitCode.OK, run.exitCode, run.toString());
+    assertEquals(
+        "INFO  GenerateCommand: generating 2020-01 to 2020-01 at scale 5.0E-4 with seed 3 into "
+            + out.toAbsolutePath().normalize(),
+        run.firstLineOfStderr());
+    assertTrue(
+        run.stderr.contains(
+            "INFO  GenerateCommand: wrote the deliveries into " + out.toAbsolutePath().normalize()),
+        run.stderr);
+    assertTrue(!run.firstLineOfStdout().isEmpty(), "the summary is the result, on stdout");
     for (String source :
         new String[] {"customs_exports", "fdi_inflows", "retail_sales", "above_quota_sales"}) {
       try (Stream<Path> files = Files.walk(out.resolve(source))) {

@@ -74,7 +74,7 @@ class IngestCommandTest extends SparkTestBase {
             "--format",
             "csv");
     assertEquals(0, byReason.exitCode);
-    assertEquals("reason,n\r\ninvalid_enterprise_id,2\r\nunknown_county,1\r\n", byReason.stdout);
+    assertEquals("reason,n\ninvalid_enterprise_id,2\nunknown_county,1\n", byReason.stdout);
   }
 
   @Test

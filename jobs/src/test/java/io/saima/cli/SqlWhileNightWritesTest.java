@@ -99,7 +99,7 @@ class SqlWhileNightWritesTest extends SparkTestBase {
 
     String stderr = Files.readString(dir.resolve("sql.err"), StandardCharsets.UTF_8);
     assertEquals(0, sql.exitValue(), stderr);
-    assertEquals("has_rows\r\ntrue\r\n", stdout);
+    assertEquals("has_rows\ntrue\n", stdout);
     assertTrue(writeFailure.get() == null, String.valueOf(writeFailure.get()));
     assertTrue(writes.get() > 1, "the writer committed while sql ran");
     assertTrue(new File(dir.toFile(), "warehouse/ops/ticks/_delta_log").isDirectory());
