@@ -84,10 +84,17 @@ class MessyLandingNightTest extends SparkTestBase {
 
     CommandOutput night = night(conf, messy, messyWarehouse);
     // The reference needs only the gold build: scores and simulations are functions of it.
-    String[] common = {"--landing", ascii.toString(), "--warehouse", asciiWarehouse.toString()};
     CommandOutput referenceIngest =
-        CommandOutput.run(concat(new String[] {"ingest", "--as-of", AS_OF}, common));
-    CommandOutput referenceBuild = CommandOutput.run(concat(new String[] {"build"}, common));
+        CommandOutput.run(
+            "ingest",
+            "--as-of",
+            AS_OF,
+            "--landing",
+            ascii.toString(),
+            "--warehouse",
+            asciiWarehouse.toString());
+    CommandOutput referenceBuild =
+        CommandOutput.run("build", "--warehouse", asciiWarehouse.toString());
 
     assertEquals(ExitCode.OK, night.exitCode, night.stdout);
     assertEquals(ExitCode.OK, referenceIngest.exitCode, referenceIngest.stdout);
@@ -146,10 +153,6 @@ class MessyLandingNightTest extends SparkTestBase {
       assertEquals(0, fromMessy.exceptAll(fromAscii).count(), name + ": rows only under messy");
       assertEquals(0, fromAscii.exceptAll(fromMessy).count(), name + ": rows only under ASCII");
     }
-  }
-
-  private static String[] concat(String[] a, String[] b) {
-    return IngestCommandTest.concat(a, b);
   }
 
   private static CommandOutput night(String conf, Path landing, Path warehouse) {
