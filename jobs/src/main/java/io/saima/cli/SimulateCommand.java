@@ -6,6 +6,7 @@ import io.saima.catalog.Warehouse;
 import io.saima.config.SaimaConfig;
 import io.saima.config.SaimaHome;
 import io.saima.conform.SilverTables;
+import io.saima.pipeline.TaskProgress;
 import io.saima.scoring.CompetitionScoring;
 import io.saima.scoring.County;
 import io.saima.scoring.Scheme;
@@ -228,7 +229,15 @@ public final class SimulateCommand implements Callable<Integer> {
         s,
         String.join(", ", schemes.keySet()));
     Optional<MonteCarlo.Results> results;
-    try (TrialProgress progress = TrialProgress.start(warehouse.spark().sparkContext(), n)) {
+    // The trials run as one stage over spark.range(0, trials), recognised by its call site.
+    try (TaskProgress progress =
+        TaskProgress.start(
+            warehouse.spark().sparkContext(),
+            "MonteCarlo",
+            "monte carlo",
+            "trials",
+            n,
+            TaskProgress.Units.evenShareOf(n))) {
       results =
           SimulateStage.monteCarlo(warehouse, schemes, n, s, periodValue == null ? 0 : periodValue);
     }

@@ -13,6 +13,7 @@ import io.saima.ingest.IngestInputs.ReferenceFilesException;
 import io.saima.ingest.IngestInputs.ReferenceSnapshot;
 import io.saima.ingest.IngestResult.SourcePeriod;
 import io.saima.pipeline.OpsTables;
+import io.saima.pipeline.TaskProgress;
 import java.io.IOException;
 import java.io.Serializable;
 import java.sql.Timestamp;
@@ -386,18 +387,42 @@ public final class IngestStage {
         List<LandedDelivery> deliveries,
         Broadcast<Serializable> lookup,
         Broadcast<SerializableConfiguration> hadoopConf) {
+      long files = deliveries.stream().mapToLong(d -> d.files().size()).sum();
+      long bytes =
+          deliveries.stream().flatMap(d -> d.files().stream()).mapToLong(LandedFile::bytes).sum();
+      LOG.info(
+          "{}: reading {} files of {} deliveries ({} MB)",
+          source.id(),
+          files,
+          deliveries.size(),
+          String.format(java.util.Locale.ROOT, "%.1f", bytes / 1e6));
+      // The read runs in the stages of the first action below: named so the progress finds them.
+      String stageName = "saima ingest " + source.id();
+      spark.sparkContext().setCallSite(stageName);
       Dataset<Row> checked =
           readLines(spark, source, deliveries, inputs.records(source), lookup, hadoopConf)
               .persist(StorageLevel.MEMORY_AND_DISK());
-      try {
-        return applyChecked(source, deliveries, checked);
+      try (TaskProgress progress =
+          TaskProgress.start(
+              spark.sparkContext(),
+              stageName,
+              "ingest " + source.id(),
+              "files",
+              files,
+              TaskProgress.Units.shuffleRecordsRead())) {
+        return applyChecked(source, deliveries, checked, spark.sparkContext()::clearCallSite);
       } finally {
+        spark.sparkContext().clearCallSite();
         checked.unpersist();
       }
     }
 
+    /**
+     * @param read called once the files have been read (the first action), to end the naming of the
+     *     stages that read them
+     */
     private List<Row> applyChecked(
-        Source source, List<LandedDelivery> deliveries, Dataset<Row> checked) {
+        Source source, List<LandedDelivery> deliveries, Dataset<Row> checked, Runnable read) {
       Map<String, String> unreadable = new TreeMap<>();
       for (Row row :
           checked
@@ -406,6 +431,7 @@ public final class IngestStage {
               .collectAsList()) {
         unreadable.merge(row.getString(0), row.getString(1), (a, b) -> a + "; " + b);
       }
+      read.run();
       List<Row> opsRows = new ArrayList<>();
       List<LandedDelivery> applied = new ArrayList<>();
       for (LandedDelivery delivery : deliveries) {

@@ -41,6 +41,12 @@ class IngestCommandTest extends SparkTestBase {
         CommandOutput.run(concat(new String[] {"nightly", "--as-of", "2020-06-30"}, common));
 
     assertEquals(3, night.exitCode, night.stdout);
+    // Progress on stderr: files to read per source, then files read, then lines.
+    assertTrue(
+        night.stderr.contains("customs_exports: reading 1 files of 1 deliveries"), night.stderr);
+    assertTrue(
+        night.stderr.contains("ingest customs_exports: 1/1 files done (100%)"), night.stderr);
+    assertTrue(night.stderr.contains("customs_exports: 1 deliveries, 3 lines read"), night.stderr);
     assertTrue(
         night.stdout.contains("retail.xls: Excel 97-2003 workbooks (.xls) are not read"),
         night.stdout);
