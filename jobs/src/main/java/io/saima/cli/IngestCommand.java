@@ -17,9 +17,15 @@ import picocli.CommandLine.Mixin;
           + " valid rows into silver.<source>, where a delivery replaces the months it contains."
           + " Each file is recorded in ops.deliveries. Nothing in the landing folder is changed.",
       "",
+      "Every file of a delivery folder is read whatever its name, except those the"
+          + " ingest.landing_files patterns of the configuration set apart: files that are plainly"
+          + " not data (hidden files, ~$ lock files) are skipped, and a copy still in progress"
+          + " (*.part, *.tmp, *.crdownload) makes its delivery wait for a later night.",
+      "",
       "With --as-of, only the deliveries dated on or before that day are ingested (see"
-          + " nightly). A delivery that cannot be read, or that changed after it was ingested,"
-          + " is refused and the command exits 3."
+          + " nightly). A delivery that cannot be read, that changed after it was ingested, or"
+          + " that waited longer than ingest.landing_files.waiting_days is refused and the"
+          + " command exits 3."
     },
     exitCodeListHeading = ExitCode.HEADING,
     exitCodeList = {

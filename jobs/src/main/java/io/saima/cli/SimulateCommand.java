@@ -131,15 +131,7 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "The Monte Carlo seed (default: simulate.seed).")
   Long seed;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "table",
-      description = "table, csv or json, as for saima sql (default: ${DEFAULT-VALUE}).")
-  SqlOutput.Format format;
-
-  @Option(names = "--crlf", description = "End csv lines in CRLF instead of LF.")
-  boolean crlf;
+  @Mixin OutputOptions output;
 
   private Integer periodValue;
 
@@ -165,7 +157,7 @@ public final class SimulateCommand implements Callable<Integer> {
       Dataset<Row> results =
           forRegion(ScenarioStage.run(warehouse, schemes, scenario))
               .orderBy("scheme", "rank_scenario", "region_code");
-      new SqlOutput(format, crlf, false, out).print(caption("gold.scenario_results"), results);
+      output.printer(false, out).print(caption("gold.scenario_results"), results);
       LOG.info("scenario {}: done in {}", scenarioFile, seconds(started));
     } else if (mode.gapToRank) {
       LOG.info("gap to rank: county {}, {} scheme(s)", region, schemes.size());
@@ -191,7 +183,7 @@ public final class SimulateCommand implements Callable<Integer> {
                   "amount",
                   "currency",
                   "verified");
-      new SqlOutput(format, crlf, false, out).print(caption("gold.rank_gaps"), rows);
+      output.printer(false, out).print(caption("gold.rank_gaps"), rows);
       if (gaps.isEmpty()) {
         LOG.info(
             "gap to rank: no gap, {} already holds the rank or has no figures for the period",
@@ -273,9 +265,9 @@ public final class SimulateCommand implements Callable<Integer> {
                 "value_p90")
             .orderBy("region_code", "indicator", "target_period")
             .cache();
-    SqlOutput output = new SqlOutput(format, crlf, true, out);
-    output.print(caption("gold.rank_simulation"), ranks);
-    output.print(caption("gold.target_probability"), targets);
+    SqlOutput printer = output.printer(true, out);
+    printer.print(caption("gold.rank_simulation"), ranks);
+    printer.print(caption("gold.target_probability"), targets);
     LOG.info(
         "monte carlo: {} trials as of {} in {}: wrote gold.rank_simulation ({} rows) and"
             + " gold.target_probability ({} rows){}",

@@ -84,15 +84,7 @@ public final class SqlCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Input input;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      defaultValue = "table",
-      description = "table, csv or json (default: ${DEFAULT-VALUE}).")
-  SqlOutput.Format format;
-
-  @Option(names = "--crlf", description = "End csv lines in CRLF instead of LF.")
-  boolean crlf;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() throws IOException {
@@ -141,12 +133,12 @@ public final class SqlCommand implements Callable<Integer> {
         catalog.registered.isEmpty() ? "no table" : String.join(", ", catalog.registered));
     PrintWriter out =
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
-    SqlOutput output = new SqlOutput(format, crlf, statements.size() > 1, out);
+    SqlOutput printer = output.printer(statements.size() > 1, out);
     for (int i = 0; i < statements.size(); i++) {
       Map<String, Object> caption = new LinkedHashMap<>();
       caption.put("statement", i + 1);
       caption.put("sql", statements.get(i));
-      output.print(caption, results.get(i));
+      printer.print(caption, results.get(i));
     }
     LOG.info(
         "{} statement(s) answered in {} s",
