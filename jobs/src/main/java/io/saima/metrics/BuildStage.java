@@ -101,7 +101,11 @@ public final class BuildStage {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     String mode = full ? "full" : "incremental";
-    recordBuild(warehouse, mode, appliedUntil, full ? "all" : periods.toString(), seconds);
+    // A build with nothing new changes no table, not even its own record: a quiet night commits
+    // nothing here.
+    if (full || !changed.get().isEmpty()) {
+      recordBuild(warehouse, mode, appliedUntil, full ? "all" : periods.toString(), seconds);
+    }
     Result result = new Result(mode, periods, seconds);
     LOG.info(result.describe());
     return result;

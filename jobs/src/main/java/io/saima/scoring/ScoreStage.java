@@ -72,30 +72,42 @@ public final class ScoreStage {
     Dataset<Row> regions = warehouse.readOrEmpty(SilverTables.REGIONS);
     Dataset<Row> targets = warehouse.readOrEmpty(SilverTables.TARGETS);
     Map<String, List<Integer>> written = new LinkedHashMap<>();
+    List<Dataset<Row>> scores = new ArrayList<>();
+    List<Dataset<Row>> rankings = new ArrayList<>();
+    List<Dataset<Row>> gaps = new ArrayList<>();
+    List<String> slices = new ArrayList<>();
+    List<Dataset<Row>> cached = new ArrayList<>();
     long rows = 0;
     for (Scheme scheme : schemes.values()) {
       CompetitionScoring.Scored scored =
           CompetitionScoring.score(scheme, monthly, regions, targets, periods);
       Dataset<Row> ranking = scored.ranking().cache();
+      cached.add(ranking);
       List<Integer> scoredPeriods =
           ranking.select("period").distinct().collectAsList().stream()
               .map(r -> r.getInt(0))
               .sorted()
               .toList();
-      Dataset<Row> gaps = ScoreGaps.explain(scheme, scored.scores(), ranking);
-      String condition = condition(scheme, periods.isPresent() ? scoredPeriods : null);
       if (periods.isPresent() && scoredPeriods.isEmpty()) {
         LOG.info("scheme {}: none of the periods {} can be scored", scheme.name(), periods.get());
       } else {
-        write(warehouse, GoldTables.COMPETITION_SCORES, scored.scores(), condition);
-        write(warehouse, GoldTables.COMPETITION_RANKING, ranking, condition);
-        write(warehouse, ScoringTables.SCORE_GAPS, gaps, condition);
+        scores.add(scored.scores());
+        rankings.add(ranking);
+        gaps.add(ScoreGaps.explain(scheme, scored.scores(), ranking));
+        slices.add(condition(scheme, periods.isPresent() ? scoredPeriods : null));
       }
       rows += ranking.count();
-      ranking.unpersist();
       written.put(scheme.name(), new ArrayList<>(scoredPeriods));
       LOG.info("scheme {}: scored {} period(s)", scheme.name(), scoredPeriods.size());
     }
+    // One commit per table for every scheme: the schemes' slices are disjoint.
+    if (!slices.isEmpty()) {
+      String condition = anyOf(slices);
+      write(warehouse, GoldTables.COMPETITION_SCORES, unionAll(scores), condition);
+      write(warehouse, GoldTables.COMPETITION_RANKING, unionAll(rankings), condition);
+      write(warehouse, ScoringTables.SCORE_GAPS, unionAll(gaps), condition);
+    }
+    cached.forEach(Dataset::unpersist);
     return new Summary(written, rows);
   }
 
@@ -109,6 +121,21 @@ public final class ScoreStage {
         + " AND period IN ("
         + periods.stream().map(String::valueOf).collect(Collectors.joining(", "))
         + ")";
+  }
+
+  /** The union of disjoint slices' conditions. */
+  public static String anyOf(List<String> slices) {
+    return slices.size() == 1
+        ? slices.get(0)
+        : slices.stream().map(c -> "(" + c + ")").collect(Collectors.joining(" OR "));
+  }
+
+  private static Dataset<Row> unionAll(List<Dataset<Row>> parts) {
+    Dataset<Row> all = parts.get(0);
+    for (Dataset<Row> part : parts.subList(1, parts.size())) {
+      all = all.unionByName(part);
+    }
+    return all;
   }
 
   private static void write(

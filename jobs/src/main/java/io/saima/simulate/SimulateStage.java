@@ -157,6 +157,8 @@ public final class SimulateStage {
     Map<String, Set<Integer>> periods = new java.util.LinkedHashMap<>();
     gaps.forEach(
         g -> periods.computeIfAbsent(g.scheme(), k -> new java.util.TreeSet<>()).add(g.period()));
+    // One commit for every scheme: the slices are disjoint, so their union replaces them all.
+    List<String> slices = new ArrayList<>();
     for (Map.Entry<String, Set<Integer>> e : periods.entrySet()) {
       StringBuilder condition = new StringBuilder("scheme = '" + e.getKey() + "' AND period IN (");
       condition.append(String.join(", ", e.getValue().stream().map(String::valueOf).toList()));
@@ -167,9 +169,11 @@ public final class SimulateStage {
       if (indicator != null) {
         condition.append(" AND indicator = '").append(indicator).append("'");
       }
-      List<RankGaps.Gap> slice = gaps.stream().filter(g -> g.scheme().equals(e.getKey())).toList();
+      slices.add(condition.toString());
+    }
+    if (!slices.isEmpty()) {
       warehouse.replaceWhere(
-          SimulationTables.RANK_GAPS, gapRows(warehouse.spark(), slice), condition.toString());
+          SimulationTables.RANK_GAPS, gapRows(warehouse.spark(), gaps), ScoreStage.anyOf(slices));
     }
     return gaps;
   }

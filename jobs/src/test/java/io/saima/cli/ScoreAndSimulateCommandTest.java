@@ -44,12 +44,17 @@ class ScoreAndSimulateCommandTest extends SparkTestBase {
     assertEquals(ExitCode.OK, score.exitCode, score.toString());
     assertEquals("scheme mountain: 2 period(s) 202005..202006", score.firstLineOfStdout());
     assertEquals(
-        "INFO  Warehouse: wrote gold.competition_scores (replaced where scheme = 'mountain')",
-        score.firstLineOfStderr());
-    assertTrue(
-        score.stderr.contains(
-            "INFO  Warehouse: wrote gold.competition_ranking (replaced where scheme = 'reference')"),
-        score.stderr);
+        "INFO  ScoreStage: scheme mountain: scored 2 period(s)", score.firstLineOfStderr());
+    // Every scheme's slice in one commit per table.
+    for (String table : List.of("competition_scores", "competition_ranking", "score_gaps")) {
+      assertTrue(
+          score.stderr.contains(
+              "INFO  Warehouse: wrote gold."
+                  + table
+                  + " (replaced where (scheme = 'mountain') OR (scheme = 'opening')"
+                  + " OR (scheme = 'reference'))"),
+          score.stderr);
+    }
     List<Row> ranking =
         warehouse
             .read(GoldTables.COMPETITION_RANKING.id())
