@@ -21,7 +21,9 @@ public interface IngestInputs {
    * The landing folder as of {@code now}: the deliveries ready to read (sorted by source and then
    * by delivery name), those still arriving, those refused as they are, and strays.
    */
-  LandingScanner.Listing scan(String landing, Configuration hadoop, Instant now) throws IOException;
+  LandingScanner.Listing scan(
+      String landing, Configuration hadoop, Instant now, LandingScanner.KnownHashes known)
+      throws IOException;
 
   /**
    * Loads and validates the reference files.
@@ -45,9 +47,10 @@ public interface IngestInputs {
    *     hdfs://…} or {@code s3a://…}), which an executor opens through Hadoop's FileSystem
    * @param fileName the file's name within its delivery folder, in Unicode NFC
    * @param bytes its size
+   * @param modified its modification time as listed, in epoch milliseconds (0 when unknown)
    * @param sha256 the SHA-256 of its content, lower-case hex; null for a file of a refused delivery
    */
-  record LandedFile(String path, String fileName, long bytes, String sha256)
+  record LandedFile(String path, String fileName, long bytes, long modified, String sha256)
       implements Serializable {}
 
   /**

@@ -47,11 +47,11 @@ import org.slf4j.LoggerFactory;
  * Lands new deliveries in bronze, quarantine and silver (DESIGN.md, "Landing zone", "Bad input").
  *
  * <p>The order of writes is what makes a run safe to kill: reference tables (only when changed),
- * then per source bronze and quarantine (replaced by delivery), silver and delivered periods
- * (replaced by period), the data-quality rows, and last the {@code ops.deliveries} rows that mark
- * the deliveries as ingested. Every write before the marker replaces a slice that a rerun computes
- * again from the same files, so a run stopped anywhere and run again ends where an uninterrupted
- * run would.
+ * then per source bronze and quarantine (replaced by delivery) and silver (replaced by period), and
+ * then once for the whole night the delivered periods (replaced by source and period), the
+ * data-quality rows, and last the {@code ops.deliveries} rows that mark the deliveries as ingested.
+ * Every write before the marker replaces a slice that a rerun computes again from the same files,
+ * so a run stopped anywhere and run again ends where an uninterrupted run would.
  */
 public final class IngestStage {
   private static final Logger LOG = LoggerFactory.getLogger(IngestStage.class);
@@ -107,9 +107,10 @@ public final class IngestStage {
     run.writeReference(SilverTables.FX_RATES, reference.fxRates());
     run.writeReference(SilverTables.TARGETS, reference.targets());
 
+    Map<String, Map<String, Row>> ingested = run.ingestedFiles();
     LandingScanner.Listing listing;
     try {
-      listing = inputs.scan(config.landing(), hadoop, now);
+      listing = inputs.scan(config.landing(), hadoop, now, known(ingested));
     } catch (IOException e) {
       throw new IngestException(
           "cannot list the landing folder " + config.landing() + ": " + e.getMessage(), e);
@@ -156,13 +157,11 @@ public final class IngestStage {
       LandedDelivery delivery =
           new LandedDelivery(refused.source(), refused.delivery(), refused.files());
       List<LandedFile> files =
-          refused.files().isEmpty() ? List.of(new LandedFile("", "", 0, null)) : refused.files();
+          refused.files().isEmpty() ? List.of(new LandedFile("", "", 0, 0, null)) : refused.files();
       for (LandedFile file : files) {
         rows.add(run.deliveryRow(delivery, file, null, OpsTables.REFUSED, message));
       }
     }
-    Map<String, Map<String, Row>> ingested = run.ingestedFiles();
-
     Map<Source, List<LandedDelivery>> fresh = new TreeMap<>();
     for (LandedDelivery delivery : landed) {
       Map<String, Row> before = ingested.get(key(delivery.source(), delivery.delivery()));
@@ -191,24 +190,43 @@ public final class IngestStage {
     Broadcast<Serializable> lookup = context.broadcast(reference.lookup());
     Broadcast<SerializableConfiguration> hadoopConf =
         context.broadcast(new SerializableConfiguration(hadoop));
+    List<Row> opsRows = new ArrayList<>();
     for (Source source : Source.values()) {
       List<LandedDelivery> deliveries = fresh.getOrDefault(source, List.of());
-      List<Row> opsRows = new ArrayList<>(refusedRows.getOrDefault(source, List.of()));
+      opsRows.addAll(refusedRows.getOrDefault(source, List.of()));
       if (!deliveries.isEmpty()) {
         opsRows.addAll(run.applySource(source, deliveries, lookup, hadoopConf));
-      }
-      if (!opsRows.isEmpty()) {
-        run.append(OpsTables.DELIVERIES, opsRows);
       }
     }
     lookup.destroy();
     hadoopConf.destroy();
+    run.finish(opsRows);
     return new IngestResult(
         run.rewritten, run.refusals, run.waiting, run.failedChecks, run.rows, run.versions);
   }
 
   private static String key(Source source, String delivery) {
     return source.id() + "/" + delivery;
+  }
+
+  /**
+   * The hashes of ingested files listed again with the size and modification time they had when
+   * read; any other file is hashed. A change that keeps both (rare: a tool that restores the time)
+   * goes unseen, as it would by rsync or make.
+   */
+  static LandingScanner.KnownHashes known(Map<String, Map<String, Row>> ingested) {
+    return (source, delivery, file) -> {
+      Map<String, Row> files = ingested.get(key(source, delivery));
+      Row before = files == null ? null : files.get(file.fileName());
+      if (before == null
+          || before.isNullAt(2)
+          || file.modified() <= 0
+          || before.getLong(0) != file.bytes()
+          || before.getTimestamp(2).getTime() != file.modified()) {
+        return Optional.empty();
+      }
+      return Optional.of(before.getString(1));
+    };
   }
 
   /** What changed in an ingested delivery, file by file; empty when nothing did. */
@@ -289,6 +307,14 @@ public final class IngestStage {
     final Map<String, Long> rows = new TreeMap<>();
     final Map<String, Long> versions = new TreeMap<>();
 
+    /**
+     * The night's silver.delivered_periods rows and the slices they replace, written at the end.
+     */
+    private final List<Row> periodRows = new ArrayList<>();
+
+    private final List<String> periodSlices = new ArrayList<>();
+    private final List<Row> qualityRows = new ArrayList<>();
+
     Run(Warehouse warehouse, String runId, Timestamp at) {
       this.warehouse = warehouse;
       this.spark = warehouse.spark();
@@ -308,6 +334,32 @@ public final class IngestStage {
     private void written(TableId id) {
       versions.put(id.qualified(), warehouse.version(id).orElseThrow());
       listener.written(id);
+    }
+
+    /**
+     * Writes what the sources' slices left for the end, one commit a table: the delivered periods,
+     * the data-quality rows and last the {@code ops.deliveries} rows, the commit marker of every
+     * delivery of the night. A run stopped before the marker leaves its deliveries unmarked, so the
+     * next run reads them again and replaces the same slices with the same rows.
+     */
+    void finish(List<Row> opsRows) {
+      if (!periodSlices.isEmpty()) {
+        warehouse.replaceWhere(
+            SilverTables.DELIVERED_PERIODS,
+            spark.createDataFrame(periodRows, SilverTables.DELIVERED_PERIODS.schema()),
+            periodSlices.size() == 1
+                ? periodSlices.get(0)
+                : periodSlices.stream()
+                    .map(c -> "(" + c + ")")
+                    .collect(Collectors.joining(" OR ")));
+        written(SilverTables.DELIVERED_PERIODS.id());
+      }
+      if (!qualityRows.isEmpty()) {
+        append(OpsTables.DATA_QUALITY, qualityRows);
+      }
+      if (!opsRows.isEmpty()) {
+        append(OpsTables.DELIVERIES, opsRows);
+      }
     }
 
     void append(TableContract contract, List<Row> list) {
@@ -350,14 +402,27 @@ public final class IngestStage {
       if (!warehouse.exists(OpsTables.DELIVERIES.id())) {
         return out;
       }
+      Dataset<Row> deliveries = warehouse.read(OpsTables.DELIVERIES.id());
+      // Rows of warehouses written before the modification time was recorded have none.
+      org.apache.spark.sql.Column modified =
+          java.util.Arrays.asList(deliveries.columns()).contains("modified")
+              ? col("modified")
+              : org.apache.spark.sql.functions.lit(null).cast(DataTypes.TimestampType);
       for (Row row :
-          warehouse
-              .read(OpsTables.DELIVERIES.id())
+          deliveries
               .where(col("status").equalTo(OpsTables.INGESTED))
-              .select("source", "delivery", "file", "bytes", "sha256")
+              .select(
+                  col("source"),
+                  col("delivery"),
+                  col("file"),
+                  col("bytes"),
+                  col("sha256"),
+                  modified)
               .collectAsList()) {
         out.computeIfAbsent(row.getString(0) + "/" + row.getString(1), k -> new TreeMap<>())
-            .put(row.getString(2), RowFactory.create(row.getLong(3), row.getString(4)));
+            .put(
+                row.getString(2),
+                RowFactory.create(row.getLong(3), row.getString(4), row.getTimestamp(5)));
       }
       return out;
     }
@@ -378,7 +443,8 @@ public final class IngestStage {
           status,
           detail,
           runId,
-          at);
+          at,
+          file.modified() > 0 ? new Timestamp(file.modified()) : null);
     }
 
     /** Reads, checks and writes the new deliveries of one source; returns its ops rows. */
@@ -533,7 +599,7 @@ public final class IngestStage {
           deliveries,
           linesRead);
       replaceDeliveries(BronzeTables.quarantine(source), quarantine, deliveries, quarantined);
-      List<Object[]> qualityRows = new ArrayList<>();
+      List<Object[]> checks = new ArrayList<>();
       if (!latestRows.isEmpty()) {
         String periods =
             latestRows.stream()
@@ -542,17 +608,14 @@ public final class IngestStage {
                 .collect(Collectors.joining(", "));
         warehouse.replaceWhere(SilverTables.of(source), silver, "period IN (" + periods + ")");
         written(SilverTables.of(source).id());
-        warehouse.replaceWhere(
-            SilverTables.DELIVERED_PERIODS,
-            spark.createDataFrame(periodRows, SilverTables.DELIVERED_PERIODS.schema()),
-            "source = '" + source.id() + "' AND period IN (" + periods + ")");
-        written(SilverTables.DELIVERED_PERIODS.id());
+        this.periodRows.addAll(periodRows);
+        periodSlices.add("source = '" + source.id() + "' AND period IN (" + periods + ")");
         for (Row row : latestRows) {
           rewritten.add(new SourcePeriod(source, row.getInt(0)));
         }
         if (silverRows > 0) {
           for (SilverChecks.Outcome outcome : SilverChecks.run(spark, source, silver)) {
-            qualityRows.add(new Object[] {outcome.name(), outcome.result(), outcome.message()});
+            checks.add(new Object[] {outcome.name(), outcome.result(), outcome.message()});
             if (!outcome.passed()) {
               String message =
                   "silver." + source.id() + ": " + outcome.name() + " " + outcome.message();
@@ -579,16 +642,15 @@ public final class IngestStage {
       count("silver_rows", silverRows);
       count("deliveries_ingested", applied.size());
 
-      List<Row> quality = new ArrayList<>();
-      qualityRows.add(
+      checks.add(
           0,
           new Object[] {
             "accounting: lines_read = rows_accepted + rows_quarantined",
             "Success",
             linesRead + " = " + accepted + " + " + quarantined
           });
-      for (Object[] check : qualityRows) {
-        quality.add(
+      for (Object[] check : checks) {
+        qualityRows.add(
             RowFactory.create(
                 runId,
                 source.id(),
@@ -604,7 +666,6 @@ public final class IngestStage {
                 check[2],
                 at));
       }
-      append(OpsTables.DATA_QUALITY, quality);
 
       Row noLines =
           new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(

@@ -57,6 +57,18 @@ public final class LandingScanner {
     this.rules = rules;
   }
 
+  /**
+   * The SHA-256 recorded for a file of an ingested delivery, when the file is listed with the same
+   * size and modification time as when it was read: a night hashes only the files that are new or
+   * whose size or time changed, not every file ingested in earlier years.
+   */
+  @FunctionalInterface
+  public interface KnownHashes {
+    Optional<String> of(Source source, String delivery, LandedFile file);
+
+    KnownHashes NONE = (source, delivery, file) -> Optional.empty();
+  }
+
   /** A delivery that is still arriving: it waits for a later night. */
   public record Waiting(Source source, String delivery, String reason) {}
 
@@ -94,12 +106,17 @@ public final class LandingScanner {
    * ERROR.
    */
   public Listing list(String landing, Instant now) throws IOException {
+    return list(landing, now, KnownHashes.NONE);
+  }
+
+  /** Lists the landing folder, taking the hashes of unchanged files from {@code known}. */
+  public Listing list(String landing, Instant now, KnownHashes known) throws IOException {
     Path root = new Path(landing);
     FileSystem fs = raw(root.getFileSystem(hadoop));
     if (!fs.exists(root)) {
       throw new FileNotFoundException("the landing folder " + landing + " does not exist");
     }
-    Scan scan = new Scan(fs, realRoot(fs, root), now);
+    Scan scan = new Scan(fs, realRoot(fs, root), now, known);
     for (Entry sourceDir : scan.entries(fs.listStatus(root))) {
       if (scan.skipped(sourceDir)) {
         continue;
@@ -164,13 +181,15 @@ public final class LandingScanner {
     private final FileSystem fs;
     private final java.nio.file.Path realRoot;
     private final Instant now;
+    private final KnownHashes known;
     final List<LandedDelivery> ready = new ArrayList<>();
     final List<Waiting> waiting = new ArrayList<>();
     final List<Refused> refused = new ArrayList<>();
     final List<String> skipped = new ArrayList<>();
     final List<String> strays = new ArrayList<>();
 
-    Scan(FileSystem fs, java.nio.file.Path realRoot, Instant now) {
+    Scan(FileSystem fs, java.nio.file.Path realRoot, Instant now, KnownHashes known) {
+      this.known = known;
       this.fs = fs;
       this.realRoot = realRoot;
       this.now = now;
@@ -229,6 +248,7 @@ public final class LandingScanner {
                 entry.path().toString(),
                 entry.name(),
                 entry.status().isDirectory() ? 0 : entry.status().getLen(),
+                entry.status().getModificationTime(),
                 null));
         Optional<String> partial = rules.inProgressPattern(entry.name());
         if (partial.isPresent()) {
@@ -242,13 +262,18 @@ public final class LandingScanner {
           problems.add(entry.name() + " is a folder; a delivery folder holds files only");
         } else {
           files.add(
-              new LandedFile(entry.path().toString(), entry.name(), entry.status().getLen(), null));
+              new LandedFile(
+                  entry.path().toString(),
+                  entry.name(),
+                  entry.status().getLen(),
+                  entry.status().getModificationTime(),
+                  null));
           readable.add(entry.status());
         }
       }
       for (String name : unlisted) {
         if (rules.skipPattern(name).isEmpty()) {
-          listed.add(new LandedFile("", name, 0, null));
+          listed.add(new LandedFile("", name, 0, 0, null));
           problems.add(name + " is in the folder but cannot be read (" + why(folder, name) + ")");
         }
       }
@@ -292,12 +317,14 @@ public final class LandingScanner {
       for (int i = 0; i < files.size(); i++) {
         LandedFile file = files.get(i);
         try {
+          Optional<String> sha = known.of(source, delivery, file);
           hashed.add(
               new LandedFile(
                   file.path(),
                   file.fileName(),
                   file.bytes(),
-                  sha256(fs, readable.get(i).getPath())));
+                  file.modified(),
+                  sha.isPresent() ? sha.get() : sha256(fs, readable.get(i).getPath())));
         } catch (IOException e) {
           refuse(source, delivery, listed, file.fileName() + " cannot be opened: " + e + hint());
           return;

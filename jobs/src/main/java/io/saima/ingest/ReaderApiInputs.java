@@ -16,9 +16,10 @@ public final class ReaderApiInputs implements IngestInputs {
   }
 
   @Override
-  public LandingScanner.Listing scan(String landing, Configuration hadoop, Instant now)
+  public LandingScanner.Listing scan(
+      String landing, Configuration hadoop, Instant now, LandingScanner.KnownHashes known)
       throws IOException {
-    return new LandingScanner(hadoop, LandingRules.of(config)).list(landing, now);
+    return new LandingScanner(hadoop, LandingRules.of(config)).list(landing, now, known);
   }
 
   @Override

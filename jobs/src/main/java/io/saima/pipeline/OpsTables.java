@@ -44,7 +44,8 @@ public final class OpsTables {
               .add("status", DataTypes.StringType, false)
               .add("detail", DataTypes.StringType, true)
               .add("run_id", DataTypes.StringType, false)
-              .add("ingested_at", DataTypes.TimestampType, false));
+              .add("ingested_at", DataTypes.TimestampType, false)
+              .add("modified", DataTypes.TimestampType, true));
 
   /** One row per command run: what it was asked, what it wrote and how it ended. */
   public static final TableContract JOB_RUNS =

@@ -120,6 +120,73 @@ class LandingScannerTest {
   }
 
   @Test
+  void aFileListedWithTheSizeAndTimeItWasReadWithKeepsItsRecordedHashAnyOtherIsHashed()
+      throws Exception {
+    age(write("retail_sales/20200610-01/same.csv", RETAIL), 30);
+    age(write("retail_sales/20200610-01/touched.csv", RETAIL), 30);
+    age(write("retail_sales/20200610-01/grown.csv", RETAIL), 30);
+    age(write("retail_sales/20200610-01/new.csv", RETAIL), 30);
+    long then = NOW.minus(Duration.ofDays(30)).toEpochMilli();
+    long size = RETAIL.getBytes(StandardCharsets.UTF_8).length;
+    // What ops.deliveries holds per ingested file: bytes, sha256, modified.
+    java.util.Map<String, org.apache.spark.sql.Row> recorded =
+        java.util.Map.of(
+            "same.csv", recordedFile(size, "recorded-same", then),
+            "touched.csv", recordedFile(size, "recorded-touched", then - 1000),
+            "grown.csv", recordedFile(size - 1, "recorded-grown", then));
+    LandingScanner.KnownHashes known =
+        IngestStage.known(
+            java.util.Map.of(
+                "retail_sales/20200610-01",
+                recorded,
+                "retail_sales/20200610-02",
+                java.util.Map.of()));
+
+    Files.createDirectories(landing());
+    LandedDelivery delivery =
+        new LandingScanner(new Configuration(), LandingRules.defaults())
+            .list(landing().toString(), NOW, known)
+            .ready()
+            .get(0);
+
+    assertEquals(
+        List.of(
+            "grown.csv " + RETAIL_SHA256,
+            "new.csv " + RETAIL_SHA256,
+            "same.csv recorded-same",
+            "touched.csv " + RETAIL_SHA256),
+        delivery.files().stream().map(f -> f.fileName() + " " + f.sha256()).toList());
+    assertTrue(delivery.files().stream().allMatch(f -> f.modified() == then), delivery.toString());
+  }
+
+  @Test
+  void aRecordWithoutAModificationTimeIsHashedAgain() throws Exception {
+    age(write("retail_sales/20200610-01/old.csv", RETAIL), 30);
+    long size = RETAIL.getBytes(StandardCharsets.UTF_8).length;
+    LandingScanner.KnownHashes known =
+        IngestStage.known(
+            java.util.Map.of(
+                "retail_sales/20200610-01",
+                java.util.Map.of("old.csv", recordedFile(size, "recorded", null))));
+
+    Files.createDirectories(landing());
+    assertEquals(
+        RETAIL_SHA256,
+        new LandingScanner(new Configuration(), LandingRules.defaults())
+            .list(landing().toString(), NOW, known)
+            .ready()
+            .get(0)
+            .files()
+            .get(0)
+            .sha256());
+  }
+
+  private static org.apache.spark.sql.Row recordedFile(long bytes, String sha256, Long modified) {
+    return org.apache.spark.sql.RowFactory.create(
+        bytes, sha256, modified == null ? null : new java.sql.Timestamp(modified));
+  }
+
+  @Test
   void aNameThatArrivesInNfdIsRecordedInNfcAndStillOpened() throws Exception {
     String nfc = "出口数据_德清县_第①批.csv".replace("德清", "Café 德清");
     String nfd = Normalizer.normalize(nfc, Normalizer.Form.NFD);

@@ -132,7 +132,13 @@ class QuarantineRulesTest extends SparkTestBase {
     rawLines = new TreeMap<>();
     Timestamp at = Timestamp.from(Instant.parse("2020-07-01T02:00:00Z"));
     for (LandedDelivery delivery :
-        inputs.scan(config.landing(), hadoop, Instant.parse("2020-07-01T02:00:00Z")).ready()) {
+        inputs
+            .scan(
+                config.landing(),
+                hadoop,
+                Instant.parse("2020-07-01T02:00:00Z"),
+                LandingScanner.KnownHashes.NONE)
+            .ready()) {
       Source source = delivery.source();
       Dataset<Row> classified =
           IngestTransforms.classify(
