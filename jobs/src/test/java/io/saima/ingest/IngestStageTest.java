@@ -385,8 +385,8 @@ class IngestStageTest extends SparkTestBase {
     Map<String, String> expected = contents(reference);
     assertTrue(writes.size() >= 8, writes.toString());
 
-    // In the first source, right after bronze (silver not yet replaced); in the second, right
-    // before its commit marker, the first source's marker already written.
+    // In the first source, right after bronze (silver not yet replaced); and at the end, after
+    // the delivered periods and data-quality rows, right before the night's commit marker.
     for (int limit :
         List.of(
             writes.indexOf(BronzeTables.rows(Source.FDI_INFLOWS).id()) + 1,
