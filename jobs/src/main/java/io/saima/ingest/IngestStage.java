@@ -539,26 +539,16 @@ public final class IngestStage {
     }
 
     private List<Row> write(Source source, List<LandedDelivery> applied, Dataset<Row> classified) {
-      // Accounting first: a run whose lines do not add up writes nothing of the source.
-      long linesRead = classified.count();
-      Dataset<Row> quarantine = IngestTransforms.quarantineRows(classified, at);
-      long quarantined = quarantine.count();
-      long accepted = classified.where(col("kept")).count();
-      if (linesRead != accepted + quarantined) {
-        throw new IngestException(
-            source.id()
-                + ": lines read ("
-                + linesRead
-                + ") != rows accepted ("
-                + accepted
-                + ") + rows quarantined ("
-                + quarantined
-                + "); nothing of this source was written");
-      }
+      // Accounting first: a run whose lines do not add up writes nothing of the source. Lines read
+      // and kept are counted per file in one pass; the quarantine is counted as it will be written.
       Map<String, Row> fileCounts = new LinkedHashMap<>();
+      long linesRead = 0;
+      long accepted = 0;
       long duplicates = 0;
       for (Row row : IngestTransforms.fileCounts(classified).collectAsList()) {
         fileCounts.put(row.getString(0) + "/" + row.getString(1), row);
+        linesRead += row.<Long>getAs("lines");
+        accepted += row.<Long>getAs("accepted");
         duplicates += row.<Long>getAs("duplicates") + row.<Long>getAs("conflicts");
         long unknownTowns = row.getAs("unknown_towns");
         if (unknownTowns > 0) {
@@ -569,6 +559,19 @@ public final class IngestStage {
               row.getString(1),
               unknownTowns);
         }
+      }
+      Dataset<Row> quarantine = IngestTransforms.quarantineRows(classified, at);
+      long quarantined = quarantine.count();
+      if (linesRead != accepted + quarantined) {
+        throw new IngestException(
+            source.id()
+                + ": lines read ("
+                + linesRead
+                + ") != rows accepted ("
+                + accepted
+                + ") + rows quarantined ("
+                + quarantined
+                + "); nothing of this source was written");
       }
       Map<String, Long> byReason = new TreeMap<>();
       for (Row row : IngestTransforms.reasonCounts(classified).collectAsList()) {
