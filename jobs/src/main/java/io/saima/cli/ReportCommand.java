@@ -80,7 +80,13 @@ public final class ReportCommand implements Callable<Integer> {
     int month = periodValue != null ? periodValue : choices.latestPeriod().orElseThrow();
     Periods.requireKnown(spec, month, choices.periods(), "county figures");
     Path written =
-        ReportStage.run(warehouse, month, county, choices.counties().get(county), folder);
+        ReportStage.run(
+            warehouse,
+            month,
+            county,
+            choices.counties().get(county),
+            ReportStage.scenarioLabels(config),
+            folder);
     for (String name : BulletinFiles.NAMES) {
       System.out.println(written.resolve(name));
     }

@@ -46,6 +46,12 @@ public final class ReportNightStage implements Stage {
       LOG.info("nothing rebuilt: the bulletin {} {} stands as it is", region, period);
       return;
     }
-    ReportStage.run(night.warehouse(), period, region, choices.counties().get(region), out);
+    ReportStage.run(
+        night.warehouse(),
+        period,
+        region,
+        choices.counties().get(region),
+        ReportStage.scenarioLabels(night.config()),
+        out);
   }
 }

@@ -1,12 +1,9 @@
 package io.saima.pipeline;
 
-import io.saima.config.SaimaHome;
 import io.saima.scoring.ScoreStage;
 import io.saima.simulate.Scenario;
 import io.saima.simulate.ScenarioStage;
 import io.saima.simulate.SimulateStage;
-import java.nio.file.Path;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,15 +27,9 @@ public final class SimulateNightStage implements Stage {
       return;
     }
     SimulateStage.run(night.warehouse(), night.config());
-    Object listed = night.config().get("simulate.scenarios");
-    if (listed instanceof List<?> names && !names.isEmpty()) {
-      Path folder = SaimaHome.locate().resolve("conf").resolve("scenarios");
-      for (Object name : names) {
-        Path file = Path.of(String.valueOf(name));
-        Scenario scenario = Scenario.load(file.isAbsolute() ? file : folder.resolve(file));
-        ScenarioStage.run(night.warehouse(), ScoreStage.schemes(night.config()), scenario);
-        LOG.info("scenario {} rescored against the baseline", scenario.name());
-      }
+    for (Scenario scenario : ScenarioStage.configured(night.config())) {
+      ScenarioStage.run(night.warehouse(), ScoreStage.schemes(night.config()), scenario);
+      LOG.info("scenario {} rescored against the baseline", scenario.name());
     }
   }
 }

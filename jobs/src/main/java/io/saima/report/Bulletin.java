@@ -133,7 +133,8 @@ public record Bulletin(
       String asOfLabel,
       List<ProbabilityRow> probabilities,
       List<RankSimulationRow> ranks,
-      List<ScenarioRow> scenarios) {}
+      List<ScenarioRow> scenarios,
+      String scenarioPeriodLabel) {}
 
   public record ProbabilityRow(
       String indicatorLabel,

@@ -66,8 +66,12 @@ public final class BulletinBuilder {
   private final String regionName;
   private final Map<String, String> currencies = new LinkedHashMap<>();
 
-  private BulletinBuilder(GoldSnapshot gold, String regionName) {
+  private final Map<String, String> scenarioLabels;
+
+  private BulletinBuilder(
+      GoldSnapshot gold, String regionName, Map<String, String> scenarioLabels) {
     this.gold = gold;
+    this.scenarioLabels = scenarioLabels;
     this.book = new FigureBook(gold.versions);
     this.regionName = regionName;
     for (Row row : gold.monthly) {
@@ -75,8 +79,13 @@ public final class BulletinBuilder {
     }
   }
 
-  public static Bulletin build(GoldSnapshot gold, String regionName) {
-    return new BulletinBuilder(gold, regionName).build();
+  /**
+   * @param scenarioLabels the scenarios' descriptions by name; a scenario not listed is shown by
+   *     its name
+   */
+  public static Bulletin build(
+      GoldSnapshot gold, String regionName, Map<String, String> scenarioLabels) {
+    return new BulletinBuilder(gold, regionName, scenarioLabels).build();
   }
 
   private Bulletin build() {
@@ -641,7 +650,7 @@ public final class BulletinBuilder {
             s ->
                 scenarios.add(
                     new ScenarioRow(
-                        s.getAs("scenario"),
+                        scenarioLabels.getOrDefault(s.getAs("scenario"), s.getAs("scenario")),
                         Labels.scheme(s.getAs("scheme"))
                             + "（"
                             + Labels.period(s.getAs("period"))
@@ -654,7 +663,14 @@ public final class BulletinBuilder {
                         book.of(SCENARIOS, s, "rank_change", Unit.RANK_MOVE, sKey))));
     String asOfLabel =
         asOf.isEmpty() ? "" : String.join("、", asOf.stream().map(Labels::period).toList());
-    return new Simulations(asOfLabel, probabilities, ranks, scenarios);
+    Set<Integer> scenarioPeriods = new TreeSet<>();
+    gold.scenarios.forEach(r -> scenarioPeriods.add(r.getAs("period")));
+    return new Simulations(
+        asOfLabel,
+        probabilities,
+        ranks,
+        scenarios,
+        String.join("、", scenarioPeriods.stream().map(Labels::period).toList()));
   }
 
   // ---- towns, watchlist, alerts

@@ -20,6 +20,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.batik.svggen.SVGGeneratorContext;
 import org.apache.batik.svggen.SVGGraphics2D;
+import org.apache.batik.svggen.SVGIDGenerator;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.CategoryAxis;
@@ -96,7 +97,7 @@ public final class Charts {
 
   public static Drawn draw(ChartSpec spec, String family) {
     JFreeChart chart = chart(spec, family);
-    return new Drawn(spec.id(), svg(chart), png(chart), WIDTH, HEIGHT);
+    return new Drawn(spec.id(), svg(spec.id(), chart), png(chart), WIDTH, HEIGHT);
   }
 
   static JFreeChart chart(ChartSpec spec, String family) {
@@ -124,7 +125,6 @@ public final class Charts {
     plot.setOrientation(PlotOrientation.VERTICAL);
     plot.setOutlineVisible(false);
     plot.setInsets(new RectangleInsets(8, 4, 4, 8));
-    int colour = 0;
     int index = 0;
     if (!spec.bars().isEmpty()) {
       NumberAxis axis = new NumberAxis(spec.barAxis());
@@ -132,9 +132,6 @@ public final class Charts {
       BarRenderer bars = new BarRenderer();
       bars.setItemMargin(0.05);
       bars.setShadowVisible(false);
-      for (int s = 0; s < spec.bars().size(); s++) {
-        bars.setSeriesPaint(s, barColour(spec, colour++));
-      }
       plot.setDataset(index, dataset(spec.bars(), spec.categories()));
       plot.setRangeAxis(index, axis);
       plot.setRenderer(index, bars);
@@ -149,11 +146,6 @@ public final class Charts {
         axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
       }
       LineAndShapeRenderer lines = new LineAndShapeRenderer(true, true);
-      for (int s = 0; s < spec.lines().size(); s++) {
-        lines.setSeriesPaint(s, PALETTE[(colour++) % PALETTE.length]);
-        lines.setSeriesStroke(s, new BasicStroke(s == 0 ? 2.4f : 1.8f));
-        lines.setSeriesShape(s, new Rectangle(-3, -3, 6, 6));
-      }
       plot.setDataset(index, dataset(spec.lines(), spec.categories()));
       plot.setRangeAxis(index, axis);
       plot.setRenderer(index, lines);
@@ -163,6 +155,21 @@ public final class Charts {
     plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
     JFreeChart chart = new JFreeChart(null, new Font(family, Font.BOLD, 15), plot, true);
     theme.apply(chart);
+    // the theme resets series paints to its own supplier's: ours go on after it
+    int colour = 0;
+    for (int d = 0; d < plot.getRendererCount(); d++) {
+      if (plot.getRenderer(d) instanceof LineAndShapeRenderer lines) {
+        for (int s = 0; s < spec.lines().size(); s++) {
+          lines.setSeriesPaint(s, PALETTE[(colour++) % PALETTE.length]);
+          lines.setSeriesStroke(s, new BasicStroke(s == 0 ? 2.4f : 1.8f));
+          lines.setSeriesShape(s, new Rectangle(-3, -3, 6, 6));
+        }
+      } else if (plot.getRenderer(d) instanceof BarRenderer bars) {
+        for (int s = 0; s < spec.bars().size(); s++) {
+          bars.setSeriesPaint(s, barColour(spec, colour++));
+        }
+      }
+    }
     LegendTitle legend = chart.getLegend();
     legend.setPosition(RectangleEdge.TOP);
     legend.setFrame(BlockBorder.NONE);
@@ -177,18 +184,35 @@ public final class Charts {
     return PALETTE[i % PALETTE.length];
   }
 
+  /**
+   * A category: its position keeps it apart from another of the same label (February of each year
+   * is "2月"), its label is what the axis shows.
+   */
+  private record Category(int position, String label) implements Comparable<Category> {
+    @Override
+    public int compareTo(Category other) {
+      return Integer.compare(position, other.position);
+    }
+
+    @Override
+    public String toString() {
+      return label;
+    }
+  }
+
   private static DefaultCategoryDataset dataset(List<Series> series, List<String> categories) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     for (Series s : series) {
       for (int i = 0; i < categories.size(); i++) {
         BigDecimal v = i < s.values().size() ? s.values().get(i) : null;
-        data.addValue(v == null ? null : v.doubleValue(), s.name(), categories.get(i));
+        data.addValue(
+            v == null ? null : v.doubleValue(), s.name(), new Category(i, categories.get(i)));
       }
     }
     return data;
   }
 
-  private static String svg(JFreeChart chart) {
+  private static String svg(String id, JFreeChart chart) {
     try {
       Document document =
           DocumentBuilderFactory.newInstance()
@@ -196,6 +220,14 @@ public final class Charts {
               .getDOMImplementation()
               .createDocument("http://www.w3.org/2000/svg", "svg", null);
       SVGGeneratorContext context = SVGGeneratorContext.createDefault(document);
+      // Four charts share one page, and so one namespace of ids: clip paths must not collide.
+      context.setIDGenerator(
+          new SVGIDGenerator() {
+            @Override
+            public String generateID(String prefix) {
+              return id + "-" + super.generateID(prefix);
+            }
+          });
       context.setEmbeddedFontsOn(false);
       context.setComment(null);
       SVGGraphics2D g = new SVGGraphics2D(context, false);
@@ -212,7 +244,8 @@ public final class Charts {
       String text = out.toString();
       // the XML declaration and doctype do not belong inside an HTML page
       int start = text.indexOf("<svg");
-      return start < 0 ? text : text.substring(start);
+      return (start < 0 ? text : text.substring(start))
+          .replace("id=\"genericDefs\"", "id=\"" + id + "-genericDefs\"");
     } catch (ParserConfigurationException | IOException e) {
       throw new IllegalStateException("cannot draw the chart as SVG: " + e.getMessage(), e);
     }

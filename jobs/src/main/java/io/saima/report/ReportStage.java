@@ -4,6 +4,8 @@ import io.saima.catalog.Warehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +18,17 @@ public final class ReportStage {
 
   private ReportStage() {}
 
+  /** The scenarios' descriptions by name, as the bulletin names them. */
+  public static Map<String, String> scenarioLabels(io.saima.config.SaimaConfig config) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (io.saima.simulate.Scenario s : io.saima.simulate.ScenarioStage.configured(config)) {
+      out.put(
+          s.name(),
+          s.description() == null || s.description().isBlank() ? s.name() : s.description());
+    }
+    return out;
+  }
+
   /**
    * Writes the bulletin of {@code region} for {@code period}; both must be among {@link
    * GoldSnapshot#choices}, which the caller checks.
@@ -23,11 +36,16 @@ public final class ReportStage {
    * @return the folder holding the four files
    */
   public static Path run(
-      Warehouse warehouse, int period, String region, String regionName, Path out) {
+      Warehouse warehouse,
+      int period,
+      String region,
+      String regionName,
+      Map<String, String> scenarioLabels,
+      Path out) {
     long started = System.nanoTime();
     LOG.info("bulletin {} {}: reading gold", region, period);
     GoldSnapshot gold = GoldSnapshot.read(warehouse, period, region);
-    Bulletin bulletin = BulletinBuilder.build(gold, regionName);
+    Bulletin bulletin = BulletinBuilder.build(gold, regionName, scenarioLabels);
     try {
       Path folder = BulletinFiles.write(bulletin, out);
       LOG.info(

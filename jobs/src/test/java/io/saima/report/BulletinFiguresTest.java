@@ -312,13 +312,27 @@ class BulletinFiguresTest extends SparkTestBase {
           }
         }
         case "r" -> {
+          String t = runText(e);
           for (StringBuilder b : text.values()) {
-            b.append(e.getTextContent());
+            b.append(t);
           }
         }
         default -> {}
       }
     }
+  }
+
+  /** The text of a run's w:t elements (XMLBeans' DOM has no getTextContent). */
+  private static String runText(Node node) {
+    StringBuilder out = new StringBuilder();
+    for (Node n = node.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e && W.equals(e.getNamespaceURI()) && e.getLocalName().equals("t")) {
+        for (Node t = e.getFirstChild(); t != null; t = t.getNextSibling()) {
+          out.append(t.getNodeValue());
+        }
+      }
+    }
+    return out.toString();
   }
 
   private static String describe(String id) {
