@@ -229,21 +229,36 @@ public final class BulletinBuilder {
     Integer asOf = t.getAs("as_of_period");
     String name = Labels.targetName(targetPeriod);
     boolean closed = asOf != null && asOf >= targetPeriod;
+    // Growth targets are judged on the year-to-date growth: say it beside the completion.
+    Object[] growth =
+        type.equals("growth_pct")
+            ? new Object[] {
+              "，累计增长 ", book.of(TARGETS, t, "actual_growth_pct", Unit.GROWTH, key), "%"
+            }
+            : new Object[0];
     Phrase verdict =
         switch (status) {
-          case "met" -> Phrase.of(name + "已实现，完成 ", completion, "%");
+          case "met" -> phrase(growth, name + "已实现，完成 ", completion, "%");
           case "on_track" ->
-              Phrase.of(
-                  name + "进行中：完成 ", completion, "%，序时进度 ", progress, "%，超序时进度 ", ahead, " 个百分点");
+              phrase(
+                  growth,
+                  name + "进行中：完成 ",
+                  completion,
+                  "%，序时进度 ",
+                  progress,
+                  "%，较序时进度 ",
+                  ahead,
+                  " 个百分点");
           case "behind" ->
               closed
-                  ? Phrase.of(name + "未实现：完成 ", completion, "%，差 ", gap, money.label())
-                  : Phrase.of(
+                  ? phrase(growth, name + "未实现：完成 ", completion, "%，差 ", gap, money.label())
+                  : phrase(
+                      growth,
                       name + "落后：完成 ",
                       completion,
                       "%，序时进度 ",
                       progress,
-                      "%，落后 ",
+                      "%，较序时进度 ",
                       ahead,
                       " 个百分点，尚差 ",
                       gap,
@@ -264,6 +279,13 @@ public final class BulletinBuilder {
         gap,
         asOf == null ? "" : Labels.period(asOf),
         verdict);
+  }
+
+  /** The parts, then the tail (e.g. the growth of a growth target). */
+  private static Phrase phrase(Object[] tail, Object... parts) {
+    List<Object> all = new ArrayList<>(List.of(parts));
+    all.addAll(List.of(tail));
+    return new Phrase(all);
   }
 
   // ---- league tables
@@ -299,7 +321,11 @@ public final class BulletinBuilder {
         .filter(is("indicator", indicator).and(is("ranked_on", "value_ytd")))
         .sorted(Comparator.comparing((Row r) -> !"reference".equals(r.getAs("scheme"))))
         .findFirst()
-        .ifPresent(g -> gaps.add(gapPhrase(g, Labels.indicator(indicator) + "累计")));
+        .ifPresentOrElse(
+            g -> gaps.add(gapPhrase(g, Labels.indicator(indicator) + "累计")),
+            () ->
+                gaps.add(
+                    Phrase.of(Labels.indicator(indicator) + "未纳入计分方案，无追赶差距测算（gold.rank_gaps）。")));
     return Optional.of(
         new League(
             "rank-" + indicator,

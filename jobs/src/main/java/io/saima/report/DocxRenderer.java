@@ -149,7 +149,7 @@ final class DocxRenderer {
     chart("chart-share", "图3");
 
     heading("三、目标进度");
-    XWPFTable targets = table("指标", "目标", "完成率%", "序时进度%", "超序时（百分点）", "状态");
+    XWPFTable targets = table("指标", "目标", "完成率%", "序时进度%", "较序时（百分点）", "状态");
     for (Headline h : b.headlines()) {
       for (TargetLight t : h.targets()) {
         XWPFTableRow row = targets.createRow();
@@ -180,7 +180,7 @@ final class DocxRenderer {
     heading("四、镇（街道）");
     for (Bulletin.UnitBoard u : b.unitBoards()) {
       subheading(u.title() + "（截至" + u.asOfLabel() + "）");
-      XWPFTable t = table("位次", "镇（街道）", "完成率%", "超序时（百分点）", "称号");
+      XWPFTable t = table("位次", "镇（街道）", "完成率%", "较序时（百分点）", "称号");
       for (Bulletin.UnitRow r : u.rows()) {
         XWPFTableRow row = t.createRow();
         cell(row, 0, r.rank());

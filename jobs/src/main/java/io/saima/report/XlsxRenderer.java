@@ -166,7 +166,7 @@ final class XlsxRenderer {
   }
 
   private void targets() {
-    Sheet s = sheet("目标进度", "指标", "目标", "内容", "状态", "完成率%", "序时进度%", "超序时（百分点）", "尚差", "截至", "说明");
+    Sheet s = sheet("目标进度", "指标", "目标", "内容", "状态", "完成率%", "序时进度%", "较序时（百分点）", "尚差", "截至", "说明");
     int i = 1;
     for (Headline h : b.headlines()) {
       for (TargetLight t : h.targets()) {
@@ -255,7 +255,7 @@ final class XlsxRenderer {
   }
 
   private void units() {
-    Sheet s = sheet("镇街排名", "目标", "截至", "位次", "镇（街道）", "类型", "完成率%", "超序时（百分点）", "称号");
+    Sheet s = sheet("镇街排名", "目标", "截至", "位次", "镇（街道）", "类型", "完成率%", "较序时（百分点）", "称号");
     int i = 1;
     for (Bulletin.UnitBoard u : b.unitBoards()) {
       for (Bulletin.UnitRow r : u.rows()) {

@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The four files are written together or not at all: a bulletin that fails to render leaves the
- * previous one as it was and no half-written folder behind. Built from a hand-made model, no
- * Spark.
+ * previous one as it was and no half-written folder behind. Built from a hand-made model, no Spark.
  */
 class BulletinFilesTest {
 
