@@ -34,6 +34,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       BuildCommand.class,
       ScoreCommand.class,
       SimulateCommand.class,
+      ReportCommand.class,
       SqlCommand.class,
       GenerateCommand.class,
       CommandLine.HelpCommand.class

@@ -9,10 +9,10 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "nightly",
     mixinStandardHelpOptions = true,
-    header = "Runs the night: ingest, build, score and simulate what is new.",
+    header = "Runs the night: ingest, build, score and simulate what is new, then the bulletin.",
     description = {
       "Ingests the deliveries not ingested before, then rebuilds, scores and simulates the"
-          + " months they rewrote. Safe to rerun: a rerun with nothing new changes no table but"
+          + " months they rewrote, and writes the home county's bulletin (see saima report). Safe to rerun: a rerun with nothing new changes no table but"
           + " ops.job_runs. A backfill replays the nights in order: nightly --as-of 2020-06-30,"
           + " then --as-of 2020-07-31, and so on."
     },

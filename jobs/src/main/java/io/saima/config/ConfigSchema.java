@@ -138,6 +138,10 @@ public final class ConfigSchema {
     Node simulate = r.section("simulate", "ranking simulations");
     simulate.add("trials", Type.INTEGER, "Monte Carlo trials per run");
     simulate.add("seed", Type.INTEGER, "Monte Carlo seed: the same seed gives the same results");
+    simulate.add(
+        "scenarios",
+        Type.STRING_LIST,
+        "what-if scenario files the night runs for the bulletin (a bare name is in conf/scenarios/)");
     Node metrics = r.section("metrics", "thresholds of the gold metrics (policy, not definitions)");
     Node unitRanking = metrics.section("unit_ranking", "badges of units ranked on their targets");
     unitRanking.add("gold_count", Type.INTEGER, "units at or above this rank get 'gold' (金牌)");

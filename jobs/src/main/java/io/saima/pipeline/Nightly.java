@@ -20,9 +20,8 @@ public final class Nightly {
         new IngestNightStage(inputs),
         new BuildNightStage(),
         new ScoreNightStage(),
-        new SimulateNightStage()
-        // the bulletin follows here
-        );
+        new SimulateNightStage(),
+        new ReportNightStage());
   }
 
   /** Runs the stages in order; a stage that throws stops the night. */

@@ -140,6 +140,24 @@ public final class ScenarioStage {
     return out;
   }
 
+  /**
+   * The scenarios of {@code simulate.scenarios}, which the night rescores and the bulletin reports;
+   * a bare file name is looked up in conf/scenarios/.
+   */
+  public static java.util.List<Scenario> configured(io.saima.config.SaimaConfig config) {
+    java.util.List<Scenario> out = new java.util.ArrayList<>();
+    Object listed = config.get("simulate.scenarios");
+    if (listed instanceof java.util.List<?> names) {
+      java.nio.file.Path folder =
+          io.saima.config.SaimaHome.locate().resolve("conf").resolve("scenarios");
+      for (Object name : names) {
+        java.nio.file.Path file = java.nio.file.Path.of(String.valueOf(name));
+        out.add(Scenario.load(file.isAbsolute() ? file : folder.resolve(file)));
+      }
+    }
+    return out;
+  }
+
   /** Runs a scenario against the warehouse and replaces its rows in gold.scenario_results. */
   public static Dataset<Row> run(
       Warehouse warehouse, Map<String, Scheme> schemes, Scenario scenario) {

@@ -8,6 +8,8 @@ import io.saima.ingest.Landing;
 import io.saima.ingest.Source;
 import io.saima.pipeline.OpsTables;
 import io.saima.testing.SparkTestBase;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -17,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class IngestCommandTest extends SparkTestBase {
 
   @Test
-  void aRefusedDeliveryMakesTheNightExit3AndIsRecordedAndQueryable(@TempDir Path dir) {
+  void aRefusedDeliveryMakesTheNightExit3AndIsRecordedAndQueryable(@TempDir Path dir)
+      throws IOException {
     Landing landing = new Landing(dir);
     landing.file(
         Source.CUSTOMS_EXPORTS,
@@ -31,10 +34,15 @@ class IngestCommandTest extends SparkTestBase {
     // Arrived after the night's day: left for a later night, neither read nor refused.
     landing.file(Source.RETAIL_SALES, "20200720-01", "retail.xls", "not a spreadsheet either");
     String warehouse = dir.resolve("warehouse").toString();
+    // the night ends with the bulletin: keep it inside the test's folder
+    Path conf = dir.resolve("test.yaml");
+    Files.writeString(
+        conf, "reports: " + dir.resolve("reports").toString().replace("\\", "/") + "\n");
     String[] common = {
       "--landing", landing.landing.toString(),
       "--reference", landing.reference.toString(),
-      "--warehouse", warehouse
+      "--warehouse", warehouse,
+      "--conf", conf.toString()
     };
 
     CommandOutput night =
