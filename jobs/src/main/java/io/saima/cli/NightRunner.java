@@ -27,6 +27,8 @@ import org.apache.spark.sql.SparkSession;
  * the command line (exit 1).
  */
 final class NightRunner {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NightRunner.class);
+
   private NightRunner() {}
 
   static int run(
@@ -127,12 +129,15 @@ final class NightRunner {
    */
   private static void recordVersionsWritten(
       Warehouse warehouse, Map<TableId, Long> before, NightContext night) {
+    List<String> moved = new java.util.ArrayList<>();
     versions(warehouse)
         .forEach(
             (id, version) -> {
               if (!version.equals(before.get(id))) {
                 night.versions().putIfAbsent(id.qualified(), version);
+                moved.add(id.qualified() + "@" + version);
               }
             });
+    LOG.info("run {} moved {} tables: {}", night.runId(), moved.size(), String.join(", ", moved));
   }
 }
