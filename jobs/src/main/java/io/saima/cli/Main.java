@@ -35,6 +35,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       ScoreCommand.class,
       SimulateCommand.class,
       SqlCommand.class,
+      SqlServerCommand.class,
       GenerateCommand.class,
       CommandLine.HelpCommand.class
     },
