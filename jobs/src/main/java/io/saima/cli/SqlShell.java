@@ -95,7 +95,13 @@ final class SqlShell {
 
   /** The shell on this process's terminal. */
   int run() throws IOException {
-    try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+    // Ctrl-C is ignored unless a handler is set: the prompt clears its line, a running statement
+    // is cancelled (runStatement), and the shell itself never dies of it.
+    try (Terminal terminal =
+        TerminalBuilder.builder()
+            .system(true)
+            .signalHandler(Terminal.SignalHandler.SIG_IGN)
+            .build()) {
       return run(terminal);
     }
   }
@@ -178,9 +184,17 @@ final class SqlShell {
               + " s)");
     } catch (SqlSession.StatementException e) {
       printError(out, e.getMessage(), e.detail, hint(e.getMessage()));
-    } catch (RuntimeException e) {
-      // A query that failed while running (a cast that overflows, a job cancelled with Ctrl-C).
-      printError(out, Main.firstLine(cause(e)), null, "--verbose shows the stack trace in the log");
+    } catch (Exception e) {
+      // A query that failed while running (a cast that overflows, a job cancelled with Ctrl-C);
+      // Spark throws its SparkException undeclared.
+      String message = Main.firstLine(cause(e));
+      printError(
+          out,
+          message,
+          null,
+          message.contains("cancelled")
+              ? "stopped by Ctrl-C; nothing was changed"
+              : "--verbose shows the stack trace in the log");
       LOG.debug("statement failed", e);
     } finally {
       terminal.handle(Terminal.Signal.INT, previous);
