@@ -192,6 +192,27 @@ class ReportViewsAndNotebooksTest extends SparkTestBase {
     assertTrue(Integer.parseInt(f[4]) <= Integer.parseInt(f[3]), "a larger total ranks no lower");
   }
 
+  @Test
+  void theTablesKeepTheHistoryTheConfigurationAsksForAndTimeTravelWorks() {
+    CommandOutput history =
+        CommandOutput.run(
+            "sql",
+            "--warehouse",
+            revisedWarehouse(),
+            "-e",
+            "SHOW TBLPROPERTIES gold.indicator_monthly ('delta.logRetentionDuration');"
+                + " SELECT count(*) > 0 AS before_the_revision FROM gold.indicator_monthly"
+                + " VERSION AS OF 0 WHERE period = 202012;"
+                + " DESCRIBE HISTORY gold.indicator_monthly",
+            "--format",
+            "csv");
+    assertEquals(ExitCode.OK, history.exitCode, history.stderr);
+    String[] sets = history.stdout.split("\n\n");
+    assertEquals("key,value\ndelta.logRetentionDuration,interval 365 days", sets[0].strip());
+    assertEquals("before_the_revision\ntrue", sets[1].strip());
+    assertTrue(sets[2].lines().count() >= 3, "two versions at least: " + sets[2]);
+  }
+
   static final Map<String, Integer> NOTEBOOK_CELLS =
       Map.of(
           "01_deqing_this_month.sql", 2,
