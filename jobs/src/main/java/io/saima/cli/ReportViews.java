@@ -73,15 +73,22 @@ final class ReportViews {
    * gold figures).
    */
   static boolean create(SparkSession spark, SqlCommand.Catalog catalog, View view) {
+    String why = createOrSayWhyNot(spark, catalog, view);
+    if (why != null) {
+      LOG.info("report.{} is not there yet: {}", view.name(), why);
+    }
+    return why == null;
+  }
+
+  /** Creates one view; null when it was created, else why not. */
+  static String createOrSayWhyNot(SparkSession spark, SqlCommand.Catalog catalog, View view) {
     String sql = text(view);
     if (sql.contains("${")) {
       Optional<Map<String, String>> values = revisionRuns(spark, catalog);
       if (values.isEmpty()) {
-        LOG.info(
-            "report.{} is not there yet: ops.job_runs has fewer than two runs that wrote"
-                + " gold.indicator_monthly and gold.indicator_rank",
-            view.name());
-        return false;
+        return "ops.job_runs has fewer than two runs that wrote gold.indicator_monthly and"
+            + " gold.indicator_rank (a revision shows after the night that applies it; see"
+            + " notebooks/06_revision_and_ranking.sql)";
       }
       sql = fill(sql, values.get());
     }
@@ -94,18 +101,14 @@ final class ReportViews {
             for (List<String> table : named.tables()) {
               // A one-part name is one of the view's own steps (WITH … AS), not a table.
               if (table.size() > 1 && !catalog.registerIfFound(table)) {
-                LOG.info(
-                    "report.{} is not there yet: the warehouse has no {}",
-                    view.name(),
-                    String.join(".", table));
-                return false;
+                return "the warehouse has no " + String.join(".", table) + " yet";
               }
             }
           } catch (ParseException e) {
             throw new IllegalStateException("report." + view.name() + ": " + e.getMessage(), e);
           }
           spark.sql("CREATE OR REPLACE GLOBAL TEMPORARY VIEW `" + view.name() + "` AS\n" + body);
-          return true;
+          return null;
         });
   }
 

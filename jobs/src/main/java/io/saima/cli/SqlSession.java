@@ -32,6 +32,7 @@ final class SqlSession implements AutoCloseable {
   final SparkSession spark;
   final SqlCommand.Catalog catalog;
   private final Set<String> viewsCreated = new HashSet<>();
+  private final Map<String, String> viewsMissing = new LinkedHashMap<>();
 
   private SqlSession(SparkSession spark, SqlCommand.Catalog catalog) {
     this.spark = spark;
@@ -44,6 +45,11 @@ final class SqlSession implements AutoCloseable {
     conf.putAll(extra);
     SparkSession spark = SparkSessions.create(config, conf);
     SqlCommand.Catalog catalog = new SqlCommand.Catalog(new Warehouse(spark, config.warehouse()));
+    // Report views of an earlier session of this context (tests share one) read another
+    // warehouse: each session makes its own.
+    for (ReportViews.View view : ReportViews.ALL) {
+      spark.catalog().dropGlobalTempView(view.name());
+    }
     ReadOnlySql.enforce(spark.sparkContext());
     return new SqlSession(spark, catalog);
   }
@@ -160,11 +166,13 @@ final class SqlSession implements AutoCloseable {
     if (viewsCreated.contains(view.name())) {
       return true;
     }
-    boolean created = ReportViews.create(spark, catalog, view);
-    if (created) {
+    String whyNot = ReportViews.createOrSayWhyNot(spark, catalog, view);
+    if (whyNot == null) {
       viewsCreated.add(view.name());
+    } else {
+      viewsMissing.put(view.name(), whyNot);
     }
-    return created;
+    return whyNot == null;
   }
 
   private Dataset<Row> analyse(String statement) throws StatementException {
@@ -180,6 +188,12 @@ final class SqlSession implements AutoCloseable {
         String missing = SqlCommand.missingTable(e);
         if (missing != null && tried.add(missing) && register(List.of(missing.split("\\.")))) {
           continue;
+        }
+        String view = missing == null ? null : missing.replaceFirst("^report\\.", "");
+        if (missing != null && !view.equals(missing) && viewsMissing.containsKey(view)) {
+          throw new StatementException(
+              "report." + view + " is not there yet: " + viewsMissing.get(view),
+              pointer(statement, e.getQueryContext()));
         }
         if (missing != null) {
           throw new StatementException(

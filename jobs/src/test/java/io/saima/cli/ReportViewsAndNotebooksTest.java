@@ -213,6 +213,18 @@ class ReportViewsAndNotebooksTest extends SparkTestBase {
     assertTrue(sets[2].lines().count() >= 3, "two versions at least: " + sets[2]);
   }
 
+  @Test
+  void afterASingleNightTheRevisionAuditSaysWhatItNeeds() {
+    CommandOutput out =
+        CommandOutput.run(
+            "sql", "--warehouse", sampleWarehouse(), "-e", "SELECT * FROM report.`数据修订`");
+    assertEquals(ExitCode.USAGE, out.exitCode, out.stderr);
+    assertTrue(
+        out.stderr.contains(
+            "saima sql: report.数据修订 is not there yet: ops.job_runs has fewer than two runs"),
+        out.stderr);
+  }
+
   static final Map<String, Integer> NOTEBOOK_CELLS =
       Map.of(
           "01_deqing_this_month.sql", 2,
