@@ -5,7 +5,12 @@
 -- MAGIC A delivery that sends a month again replaces that month's figures; the next night rebuilds
 -- MAGIC the month and the year to date of the months after it, and the ranks move. report.数据修订
 -- MAGIC compares the last two runs that rebuilt the gold figures, at the Delta versions each run
--- MAGIC recorded in ops.job_runs.
+-- MAGIC recorded in ops.job_runs — so it needs a night before the revision and the night that
+-- MAGIC applies it. On the samples, whose March 2020 customs are delivered again on 15 June:
+-- MAGIC
+-- MAGIC     jobs/bin/saima nightly --as-of 2020-06-14 --warehouse ./warehouse-audit
+-- MAGIC     jobs/bin/saima nightly --warehouse ./warehouse-audit
+-- MAGIC     jobs/bin/saima sql --warehouse ./warehouse-audit -f notebooks/06_revision_and_ranking.sql
 
 -- COMMAND ----------
 
