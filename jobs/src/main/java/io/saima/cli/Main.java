@@ -36,6 +36,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       SimulateCommand.class,
       ReportCommand.class,
       SqlCommand.class,
+      SqlServerCommand.class,
       GenerateCommand.class,
       CommandLine.HelpCommand.class
     },

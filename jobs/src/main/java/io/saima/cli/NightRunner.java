@@ -1,5 +1,6 @@
 package io.saima.cli;
 
+import io.saima.catalog.TableId;
 import io.saima.catalog.Warehouse;
 import io.saima.config.SaimaConfig;
 import io.saima.ingest.IngestInputs;
@@ -26,6 +27,8 @@ import org.apache.spark.sql.SparkSession;
  * the command line (exit 1).
  */
 final class NightRunner {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NightRunner.class);
+
   private NightRunner() {}
 
   static int run(
@@ -51,9 +54,11 @@ final class NightRunner {
       parameters.put("conf", common.conf.toString());
     }
     NightContext night = new NightContext(warehouse, config, runId, startedAt, asOf);
+    Map<TableId, Long> versionsBefore = versions(warehouse);
     try {
       Nightly.run(stages.apply(inputs), night);
     } catch (RuntimeException e) {
+      recordVersionsWritten(warehouse, versionsBefore, night);
       JobRuns.record(
           warehouse,
           runId,
@@ -68,6 +73,7 @@ final class NightRunner {
           e.getMessage());
       throw e;
     }
+    recordVersionsWritten(warehouse, versionsBefore, night);
     boolean partial = !night.problems().isEmpty();
     int exit = partial ? ExitCode.PARTIAL : ExitCode.OK;
     String message = partial ? String.join("\n", night.problems()) : null;
@@ -105,5 +111,33 @@ final class NightRunner {
       out.println("waiting: " + waiting);
     }
     return exit;
+  }
+
+  /** The latest Delta version of every table of the warehouse. */
+  private static Map<TableId, Long> versions(Warehouse warehouse) {
+    Map<TableId, Long> versions = new LinkedHashMap<>();
+    for (TableId id : warehouse.list()) {
+      warehouse.version(id).ifPresent(v -> versions.put(id, v));
+    }
+    return versions;
+  }
+
+  /**
+   * Adds to the run's {@code delta_versions} every table whose version the run moved, at the
+   * version it left: the revision audit (report.数据修订) reads two runs' gold tables at the versions
+   * they wrote. What a stage recorded itself stays as it is.
+   */
+  private static void recordVersionsWritten(
+      Warehouse warehouse, Map<TableId, Long> before, NightContext night) {
+    List<String> moved = new java.util.ArrayList<>();
+    versions(warehouse)
+        .forEach(
+            (id, version) -> {
+              if (!version.equals(before.get(id))) {
+                night.versions().putIfAbsent(id.qualified(), version);
+                moved.add(id.qualified() + "@" + version);
+              }
+            });
+    LOG.info("run {} moved {} tables: {}", night.runId(), moved.size(), String.join(", ", moved));
   }
 }

@@ -3,6 +3,7 @@ package io.saima.cli;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.spark.sql.catalyst.analysis.RelationTimeTravel;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedNamespace;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedRelation;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedTable;
@@ -46,6 +47,10 @@ final class QueryTables {
       if (!parts.isEmpty()) {
         named.databases().add(parts.get(parts.size() - 1));
       }
+    }
+    if (node instanceof RelationTimeTravel travel) {
+      // VERSION AS OF / TIMESTAMP AS OF: the table is a field of the node, not a child.
+      walk(travel.relation(), named);
     }
     if (node instanceof LogicalPlan plan) {
       for (LogicalPlan child : JavaConverters.seqAsJavaList(plan.children())) {

@@ -3,7 +3,6 @@ package io.saima.cli;
 import io.saima.catalog.TableId;
 import io.saima.catalog.Warehouse;
 import io.saima.config.SaimaConfig;
-import io.saima.pipeline.SparkSessions;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -11,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +20,6 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.parser.ParseException;
-import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.ArgGroup;
@@ -45,9 +40,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     header = "Runs read-only SQL over the warehouse and prints the results.",
     description = {
-      "Tables are named <database>.<table>: bronze, silver, gold and ops (see docs/tables.md)."
-          + " Only SELECT, WITH, VALUES, SHOW, DESCRIBE and EXPLAIN are accepted; anything else"
-          + " is refused with exit 2 and changes nothing.",
+      "Tables are named <database>.<table>: bronze, silver, gold and ops (see docs/tables.md),"
+          + " and the views of report in the bulletin's words (report.`各县主要指标`, …; see the"
+          + " README). Read-only: queries, SET, SHOW, DESCRIBE (DESCRIBE HISTORY too), EXPLAIN and"
+          + " temporary views are accepted; anything else is refused with exit 2 and changes"
+          + " nothing. Time travel: SELECT … FROM t VERSION AS OF n, or TIMESTAMP AS OF '…'.",
+      "",
+      "Without -e or -f, on a terminal, it opens an interactive shell (\\help there lists its"
+          + " commands); with stdin piped, it runs the script read from stdin. -f also runs SQL"
+          + " notebooks in Databricks source format, skipping their markdown cells.",
       "",
       "csv is RFC 4180 with a header row, exact plain decimals (no exponent), empty nulls and"
           + " LF line ends (CRLF with --crlf). json is one object per row and line. table aligns"
@@ -77,100 +78,72 @@ public final class SqlCommand implements Callable<Integer> {
     @Option(
         names = {"-f", "--file"},
         paramLabel = "FILE",
-        description = "A file of queries separated by ';'.")
+        description = "A file of queries separated by ';', or a SQL notebook (notebooks/).")
     Path file;
   }
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
   Input input;
 
   @Mixin OutputOptions output;
 
   @Override
   public Integer call() throws IOException {
-    String text;
-    if (input.file != null) {
+    List<String> statements;
+    if (input != null && input.file != null) {
       if (!Files.isRegularFile(input.file)) {
         throw new ParameterException(spec.commandLine(), "no such file: " + input.file);
       }
-      text = Files.readString(input.file, StandardCharsets.UTF_8);
+      statements = SqlStatements.script(Files.readString(input.file, StandardCharsets.UTF_8));
+    } else if (input != null) {
+      statements = SqlStatements.split(input.query);
+    } else if (System.console() != null) {
+      SaimaConfig config = common.load(List.of());
+      try (SqlSession session = SqlSession.open(config, Map.of())) {
+        return new SqlShell(session, output.format, config.warehouse(), SqlShell.historyFile())
+            .run();
+      }
     } else {
-      text = input.query;
+      // Piped: the script comes on stdin, the results go to stdout as with -f.
+      statements =
+          SqlStatements.script(new String(System.in.readAllBytes(), StandardCharsets.UTF_8));
     }
-    List<String> statements = SqlStatements.split(text);
     if (statements.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "no SQL statement given");
     }
     SaimaConfig config = common.load(List.of());
     long started = System.nanoTime();
-    SparkSession spark = SparkSessions.create(config);
-    List<LogicalPlan> plans = new ArrayList<>();
-    for (String statement : statements) {
-      try {
-        plans.add(SqlStatements.requireQuery(spark, statement));
-      } catch (ParseException e) {
-        throw new ParameterException(
-            spec.commandLine(), "not valid SQL: " + Main.firstLine(e.getMessage()));
-      } catch (SqlStatements.NotAQueryException e) {
-        throw new ParameterException(spec.commandLine(), e.getMessage());
-      }
-    }
-    Catalog catalog = new Catalog(new Warehouse(spark, config.warehouse()));
     List<Dataset<Row>> results = new ArrayList<>();
-    for (int i = 0; i < statements.size(); i++) {
-      QueryTables.Named named = QueryTables.of(plans.get(i));
-      if (plans.get(i).getClass().getSimpleName().equals("ShowNamespaces")) {
-        catalog.createDatabases();
+    try (SqlSession session = SqlSession.open(config, Map.of())) {
+      for (String statement : statements) {
+        try {
+          results.add(session.run(statement));
+        } catch (SqlSession.StatementException e) {
+          throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
       }
-      named.databases().forEach(catalog::registerDatabase);
-      named.tables().forEach(catalog::registerIfFound);
-      results.add(analyse(spark, catalog, statements.get(i)));
-    }
-    LOG.info(
-        "{} statement(s) over {}; registered {}",
-        statements.size(),
-        config.warehouse(),
-        catalog.registered.isEmpty() ? "no table" : String.join(", ", catalog.registered));
-    PrintWriter out =
-        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
-    SqlOutput printer = output.printer(statements.size() > 1, out);
-    for (int i = 0; i < statements.size(); i++) {
-      Map<String, Object> caption = new LinkedHashMap<>();
-      caption.put("statement", i + 1);
-      caption.put("sql", statements.get(i));
-      printer.print(caption, results.get(i));
+      LOG.info(
+          "{} statement(s) over {}; registered {}",
+          statements.size(),
+          config.warehouse(),
+          session.catalog.registered.isEmpty()
+              ? "no table"
+              : String.join(", ", session.catalog.registered));
+      PrintWriter out =
+          new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
+      SqlOutput printer = output.printer(statements.size() > 1, out);
+      for (int i = 0; i < statements.size(); i++) {
+        Map<String, Object> caption = new LinkedHashMap<>();
+        caption.put("statement", i + 1);
+        caption.put("sql", statements.get(i));
+        printer.print(caption, results.get(i));
+      }
     }
     LOG.info(
         "{} statement(s) answered in {} s",
         statements.size(),
         String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
     return ExitCode.OK;
-  }
-
-  /**
-   * Analyses a statement. A table Spark cannot find is registered when the warehouse has it (a name
-   * the plan walk missed), and is otherwise bad usage naming the tables there are.
-   */
-  private Dataset<Row> analyse(SparkSession spark, Catalog catalog, String statement) {
-    Set<String> tried = new HashSet<>();
-    while (true) {
-      try {
-        return spark.sql(statement);
-      } catch (Exception thrown) {
-        // Scala declares no checked exceptions: Spark's AnalysisException arrives undeclared.
-        if (!(thrown instanceof AnalysisException e)) {
-          throw thrown;
-        }
-        String missing = missingTable(e);
-        if (missing != null && tried.add(missing) && catalog.registerIfFound(parts(missing))) {
-          continue;
-        }
-        if (missing != null) {
-          throw new ParameterException(spec.commandLine(), catalog.describeMissing(missing));
-        }
-        throw new ParameterException(spec.commandLine(), Main.firstLine(e.getSimpleMessage()));
-      }
-    }
   }
 
   /** The name of the table Spark reports missing, without backquotes; null for other errors. */
@@ -203,8 +176,17 @@ public final class SqlCommand implements Callable<Integer> {
       }
     }
 
+    /** The tables of the warehouse by database, as found when the session started. */
+    Map<String, Set<String>> tables() {
+      return tablesByDatabase;
+    }
+
+    Warehouse warehouse() {
+      return warehouse;
+    }
+
     /** Registers a named table if the warehouse has it; {@code [db, table]} or longer. */
-    boolean registerIfFound(List<String> name) {
+    synchronized boolean registerIfFound(List<String> name) {
       if (name.size() < 2) {
         return false;
       }
@@ -215,13 +197,38 @@ public final class SqlCommand implements Callable<Integer> {
       }
       TableId id = TableId.of(database, table);
       if (registered.add(id.qualified())) {
+        forgetIfElsewhere(id);
         warehouse.register(id);
       }
       return true;
     }
 
+    /**
+     * Drops the name when the catalog has it for a table of another warehouse, so that the name is
+     * this warehouse's table. A process has one warehouse, but the tests' one session serves
+     * several; only the name goes (the tables are external), never a file.
+     */
+    private void forgetIfElsewhere(TableId id) {
+      org.apache.spark.sql.SparkSession spark = warehouse.spark();
+      if (!spark.catalog().tableExists(id.database(), id.name())) {
+        return;
+      }
+      org.apache.spark.sql.catalyst.TableIdentifier name =
+          new org.apache.spark.sql.catalyst.TableIdentifier(
+              id.name(), scala.Option.apply(id.database()));
+      try {
+        java.net.URI location = spark.sessionState().catalog().getTableMetadata(name).location();
+        String here = new org.apache.hadoop.fs.Path(warehouse.path(id)).toUri().getPath();
+        if (!here.equals(location.getPath())) {
+          spark.sessionState().catalog().dropTable(name, true, false);
+        }
+      } catch (AnalysisException e) {
+        // gone meanwhile: nothing to forget
+      }
+    }
+
     /** Names every database of the warehouse, for SHOW DATABASES; registers no table. */
-    void createDatabases() {
+    synchronized void createDatabases() {
       for (String database : tablesByDatabase.keySet()) {
         warehouse.spark().sql("CREATE DATABASE IF NOT EXISTS " + database);
       }

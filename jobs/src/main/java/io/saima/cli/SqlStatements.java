@@ -2,20 +2,13 @@ package io.saima.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.parser.ParseException;
-import org.apache.spark.sql.catalyst.plans.logical.Command;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
-import org.apache.spark.sql.catalyst.plans.logical.ParsedStatement;
 
 /** Splitting a SQL script into statements, and telling queries from everything else. */
 final class SqlStatements {
   private SqlStatements() {}
-
-  /** Statements that only show: allowed although Spark models them as commands. */
-  private static final Set<String> SHOWING =
-      Set.of("ExplainCommand", "SetCatalogAndNamespace", "DescribeQueryCommand");
 
   /** A statement that would change something. */
   static final class NotAQueryException extends Exception {
@@ -27,25 +20,28 @@ final class SqlStatements {
   }
 
   /**
-   * Returns the parsed plan of a query, and refuses anything but a query, judged on the plan
-   * Spark's own parser (with the Delta extension) makes of it, not on the text.
+   * Returns the parsed plan of a statement, refusing at once what the read-only rule ({@link
+   * ReadOnlySql}) would refuse on the analysed plan, so that a write is refused before any table is
+   * registered for it. The rule on the analysed plan stays the guard: it also sees what only
+   * analysis reveals (a call of {@code reflect}, a view's own plan).
    */
   static LogicalPlan requireQuery(SparkSession spark, String statement)
       throws ParseException, NotAQueryException {
-    LogicalPlan plan = spark.sessionState().sqlParser().parsePlan(statement);
-    String root = plan.getClass().getSimpleName();
-    if (root.startsWith("Show") || root.startsWith("Describe") || SHOWING.contains(root)) {
-      return plan;
+    LogicalPlan plan;
+    try {
+      plan = spark.sessionState().sqlParser().parsePlan(statement);
+    } catch (ParseException e) {
+      throw e;
+    } catch (Exception e) {
+      // The read-only parser refuses a write as it parses it; Scala throws it undeclared.
+      if (e instanceof ReadOnlySql.RefusedException refused) {
+        throw new NotAQueryException(refused.getMessage() + ": " + abbreviate(statement));
+      }
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
-    boolean changes =
-        plan.find(node -> node instanceof Command || node instanceof ParsedStatement).isDefined();
-    if (changes) {
-      throw new NotAQueryException(
-          "sql is read-only: only SELECT, WITH, VALUES, SHOW, DESCRIBE and EXPLAIN are allowed,"
-              + " not this "
-              + root
-              + " statement: "
-              + abbreviate(statement));
+    String refused = ReadOnlySql.refusal(plan);
+    if (refused != null) {
+      throw new NotAQueryException(ReadOnlySql.message(refused) + ": " + abbreviate(statement));
     }
     return plan;
   }
@@ -53,6 +49,76 @@ final class SqlStatements {
   static String abbreviate(String statement) {
     String flat = statement.strip().replaceAll("\\s+", " ");
     return flat.length() > 80 ? flat.substring(0, 80) + "…" : flat;
+  }
+
+  /** The first line of a notebook in Databricks source format. */
+  static final String NOTEBOOK_HEADER = "-- Databricks notebook source";
+
+  /**
+   * The statements of a script. A notebook in Databricks source format ({@value #NOTEBOOK_HEADER}
+   * on its first line) is split into cells at its {@code -- COMMAND ----------} lines, its markdown
+   * cells ({@code -- MAGIC %md}) are skipped, and each cell may hold one statement without a
+   * closing semicolon, or several separated by semicolons; any other text is split at semicolons.
+   */
+  static List<String> script(String text) {
+    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    if (!body.stripLeading().startsWith(NOTEBOOK_HEADER)) {
+      return split(body);
+    }
+    List<String> out = new ArrayList<>();
+    for (String cell : body.split("(?m)^-- COMMAND -+[ \t]*$")) {
+      boolean magic =
+          cell.lines()
+              .map(String::strip)
+              .filter(line -> !line.isEmpty() && !line.startsWith(NOTEBOOK_HEADER))
+              .allMatch(line -> line.startsWith("-- MAGIC"));
+      if (!magic) {
+        out.addAll(split(cell));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether a text typed at the prompt is complete: its last character outside comments is a
+   * semicolon outside quotes, or it holds nothing but comments and blanks.
+   */
+  static boolean complete(String text) {
+    char quote = 0;
+    char last = 0;
+    boolean lineComment = false;
+    boolean blockComment = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;
+      if (lineComment) {
+        lineComment = c != '\n';
+      } else if (blockComment) {
+        if (c == '*' && next == '/') {
+          blockComment = false;
+          i++;
+        }
+      } else if (quote != 0) {
+        if (c == '\\' && quote != '`') {
+          i++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+        last = c;
+      } else if (c == '-' && next == '-') {
+        lineComment = true;
+        i++;
+      } else if (c == '/' && next == '*') {
+        blockComment = true;
+        i++;
+      } else if (c == '\'' || c == '"' || c == '`') {
+        quote = c;
+        last = c;
+      } else if (!Character.isWhitespace(c)) {
+        last = c;
+      }
+    }
+    return quote == 0 && !blockComment && (last == 0 || last == ';');
   }
 
   /** Splits at semicolons outside quotes, backquotes and comments; blank statements are dropped. */

@@ -158,6 +158,19 @@ public final class ConfigSchema {
     alerts.add("rank_fall_measure", Type.STRING, "rank_fall: ytd_value, ytd_yoy or share_change");
     alerts.add("behind_pp", Type.NUMBER, "behind_time_progress: points behind time progress");
     alerts.add("share_fall_pp", Type.NUMBER, "share_falling: points of share lost on last year");
+    Node sql = r.section("sql", "statisticians' access: saima sql and saima sql-server");
+    sql.add(
+        "metastore",
+        Type.STRING,
+        "empty: tables are found in the warehouse's folders; thrift://HOST:PORT: an external Hive"
+            + " metastore the tables are registered in");
+    sql.add(
+        "history_days",
+        Type.INTEGER,
+        "days of Delta history (time travel, the revision audit) kept by the tables' logs");
+    Node server = sql.section("server", "the JDBC/ODBC endpoint of saima sql-server");
+    server.add("port", Type.INTEGER, "TCP port (default 10000)");
+    server.add("bind", Type.STRING, "address listened on (default 127.0.0.1: this machine only)");
     return schema;
   }
 }

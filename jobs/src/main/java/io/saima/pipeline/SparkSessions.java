@@ -33,11 +33,38 @@ public final class SparkSessions {
   }
 
   public static SparkSession create(SaimaConfig config) {
+    return create(config, Map.of());
+  }
+
+  /** A session with {@code extra} settings over the configuration's (the statisticians' own). */
+  public static SparkSession create(SaimaConfig config, Map<String, String> extra) {
     SparkSession.Builder builder = SparkSession.builder().appName(config.sparkAppName());
     config.sparkMaster().ifPresent(builder::master);
     required().forEach(builder::config);
+    history(config).forEach(builder::config);
     config.sparkConf().forEach(builder::config);
+    extra.forEach(builder::config);
     builder.config("spark.sql.warehouse.dir", config.warehouse());
     return builder.getOrCreate();
+  }
+
+  /**
+   * How long tables keep their history (sql.history_days): Delta drops log entries older than this
+   * at checkpoints, and with them the versions time travel and the revision audit read. Applies to
+   * the tables a session creates.
+   */
+  static Map<String, String> history(SaimaConfig config) {
+    Map<String, String> conf = new LinkedHashMap<>();
+    config
+        .integer("sql.history_days")
+        .ifPresent(
+            days -> {
+              String interval = "interval " + days + " days";
+              conf.put("spark.databricks.delta.properties.defaults.logRetentionDuration", interval);
+              conf.put(
+                  "spark.databricks.delta.properties.defaults.deletedFileRetentionDuration",
+                  interval);
+            });
+    return conf;
   }
 }

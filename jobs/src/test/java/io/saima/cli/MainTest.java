@@ -15,7 +15,16 @@ import org.junit.jupiter.api.io.TempDir;
 class MainTest {
 
   private static final List<String> COMMANDS =
-      List.of("nightly", "ingest", "build", "score", "simulate", "report", "sql", "generate");
+      List.of(
+          "nightly",
+          "ingest",
+          "build",
+          "score",
+          "simulate",
+          "report",
+          "sql",
+          "sql-server",
+          "generate");
 
   @Test
   void helpListsTheCommandsEachWithAWholeSentenceAndTheExitCodes() {

@@ -251,7 +251,7 @@ class SqlCommandTest extends SparkTestBase {
     CommandOutput drop =
         CommandOutput.run("sql", "--warehouse", dir.toString(), "-e", "DROP TABLE gold.x");
     assertEquals(ExitCode.USAGE, drop.exitCode);
-    assertTrue(drop.firstLineOfStderr().startsWith("saima sql: sql is read-only: "), drop.stderr);
+    assertTrue(drop.firstLineOfStderr().startsWith("saima sql: read-only: "), drop.stderr);
     assertEquals(2, drop.stderr.lines().count(), drop.stderr);
   }
 

@@ -26,6 +26,12 @@ public final class SharedSpark {
               .config("spark.databricks.delta.snapshotPartitions", "2")
               .config("spark.sql.adaptive.enabled", "false");
       SparkSessions.required().forEach(builder::config);
+      // What saima sql and sql-server add, so that they can run in this JVM too: the read-only
+      // rule (dormant until a statisticians' session enforces it) and the report database.
+      builder.config(
+          "spark.sql.extensions",
+          SparkSessions.required().get("spark.sql.extensions") + ",io.saima.cli.ReadOnlySql");
+      builder.config("spark.sql.globalTempDatabase", "report");
       session = builder.getOrCreate();
       Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
     }
