@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -111,6 +112,19 @@ public final class Warehouse {
         contract.id(),
         condition == null ? "replaced" : "replaced where " + condition);
     register(contract.id());
+  }
+
+  /**
+   * One condition for several disjoint slices a single {@link #replaceWhere} replaces together, so
+   * a night writes a table in one commit however many slices it rewrote.
+   */
+  public static String anyOf(List<String> slices) {
+    if (slices.isEmpty()) {
+      throw new IllegalArgumentException("no slice to replace");
+    }
+    return slices.size() == 1
+        ? slices.get(0)
+        : slices.stream().map(c -> "(" + c + ")").collect(Collectors.joining(" OR "));
   }
 
   private static Column[] columns(TableContract contract) {

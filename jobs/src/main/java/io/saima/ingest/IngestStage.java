@@ -347,11 +347,7 @@ public final class IngestStage {
         warehouse.replaceWhere(
             SilverTables.DELIVERED_PERIODS,
             spark.createDataFrame(periodRows, SilverTables.DELIVERED_PERIODS.schema()),
-            periodSlices.size() == 1
-                ? periodSlices.get(0)
-                : periodSlices.stream()
-                    .map(c -> "(" + c + ")")
-                    .collect(Collectors.joining(" OR ")));
+            Warehouse.anyOf(periodSlices));
         written(SilverTables.DELIVERED_PERIODS.id());
       }
       if (!qualityRows.isEmpty()) {

@@ -102,7 +102,7 @@ public final class ScoreStage {
     }
     // One commit per table for every scheme: the schemes' slices are disjoint.
     if (!slices.isEmpty()) {
-      String condition = anyOf(slices);
+      String condition = Warehouse.anyOf(slices);
       write(warehouse, GoldTables.COMPETITION_SCORES, unionAll(scores), condition);
       write(warehouse, GoldTables.COMPETITION_RANKING, unionAll(rankings), condition);
       write(warehouse, ScoringTables.SCORE_GAPS, unionAll(gaps), condition);
@@ -121,13 +121,6 @@ public final class ScoreStage {
         + " AND period IN ("
         + periods.stream().map(String::valueOf).collect(Collectors.joining(", "))
         + ")";
-  }
-
-  /** The union of disjoint slices' conditions. */
-  public static String anyOf(List<String> slices) {
-    return slices.size() == 1
-        ? slices.get(0)
-        : slices.stream().map(c -> "(" + c + ")").collect(Collectors.joining(" OR "));
   }
 
   private static Dataset<Row> unionAll(List<Dataset<Row>> parts) {

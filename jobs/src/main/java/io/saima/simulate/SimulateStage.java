@@ -173,7 +173,7 @@ public final class SimulateStage {
     }
     if (!slices.isEmpty()) {
       warehouse.replaceWhere(
-          SimulationTables.RANK_GAPS, gapRows(warehouse.spark(), gaps), ScoreStage.anyOf(slices));
+          SimulationTables.RANK_GAPS, gapRows(warehouse.spark(), gaps), Warehouse.anyOf(slices));
     }
     return gaps;
   }
