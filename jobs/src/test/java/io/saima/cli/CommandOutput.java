@@ -1,6 +1,8 @@
 package io.saima.cli;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.logging.log4j.LogManager;
@@ -27,11 +29,20 @@ final class CommandOutput {
     this.stderr = stderr;
   }
 
-  static synchronized CommandOutput run(String... args) {
+  /** Runs a command line with nothing on stdin (as under cron, or {@code < /dev/null}). */
+  static CommandOutput run(String... args) {
+    return runWithInput("", args);
+  }
+
+  /** Runs a command line with {@code stdin} piped in. */
+  static synchronized CommandOutput runWithInput(String stdin, String... args) {
     // Logging starts before stderr is swapped, or its console appender would keep the buffer.
     LoggerContext context = (LoggerContext) LogManager.getContext(false);
     PrintStream originalOut = System.out;
     PrintStream originalErr = System.err;
+    InputStream originalIn = System.in;
+    // The test JVM's own stdin is the build tool's channel: a command must never read it.
+    System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
@@ -64,6 +75,7 @@ final class CommandOutput {
       appender.stop();
       System.setOut(originalOut);
       System.setErr(originalErr);
+      System.setIn(originalIn);
     }
   }
 

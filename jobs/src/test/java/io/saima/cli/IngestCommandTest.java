@@ -98,7 +98,13 @@ class IngestCommandTest extends SparkTestBase {
     }
     assertEquals(2, CommandOutput.run("nightly", "--as-of", "30/06/2020").exitCode);
     assertEquals(2, CommandOutput.run("sql", "--format", "xml", "-e", "SELECT 1").exitCode);
+    // Nothing on stdin and no -e/-f: no statement.
     assertEquals(2, CommandOutput.run("sql").exitCode);
+    CommandOutput piped =
+        CommandOutput.runWithInput(
+            "SELECT 1 AS one;\nSELECT 'x' AS two;\n", "sql", "--format", "csv");
+    assertEquals(0, piped.exitCode, piped.stderr);
+    assertEquals("one\n1\n\ntwo\nx\n", piped.stdout);
   }
 
   static String[] concat(String[] a, String[] b) {
