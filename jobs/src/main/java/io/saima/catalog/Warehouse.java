@@ -102,7 +102,9 @@ public final class Warehouse {
             .mode("overwrite")
             .partitionBy(contract.partitionBy().toArray(new String[0]));
     if (condition != null && exists(contract.id())) {
-      writer = writer.option("replaceWhere", condition);
+      // A column the contract has gained since the table was created is added (older rows read
+      // it as null); any other difference still fails the write.
+      writer = writer.option("replaceWhere", condition).option("mergeSchema", "true");
     } else {
       writer = writer.option("overwriteSchema", "true");
     }

@@ -15,7 +15,13 @@ public final class BronzeTables {
 
   public static final String DATABASE = "bronze";
 
-  /** {@code bronze.<source>}: the delivered fields as text, aligned to {@link Source#columns()}. */
+  /**
+   * {@code bronze.<source>}: the delivered fields as text, aligned to {@link Source#columns()}
+   * ({@code null} for a column absent from the file or the line, {@code ""} for an empty field),
+   * the line as written ({@code _raw}: what the quarantine shows) and {@code _surplus_fields}.
+   * Silver and quarantine are a function of these rows and the reference data ({@code saima
+   * rebuild}).
+   */
   public static TableContract rows(Source source) {
     StructType schema = new StructType();
     for (String column : source.columns()) {
@@ -26,10 +32,14 @@ public final class BronzeTables {
             .add("_delivery", DataTypes.StringType, false)
             .add("_file", DataTypes.StringType, false)
             .add("_line", DataTypes.LongType, false)
+            .add("_raw", DataTypes.StringType, true)
+            .add("_surplus_fields", DataTypes.IntegerType, true)
             .add("_ingested_at", DataTypes.TimestampType, false);
     return TableContract.of(
         TableId.of(DATABASE, source.id()),
-        "one row per data line of a delivered file, fields as delivered (text)",
+        "one row per data line of a delivered file, fields as delivered (text), with the line as"
+            + " written and the count of non-empty fields beyond the header, so that conform can"
+            + " judge every line again from bronze alone",
         schema,
         "_delivery");
   }

@@ -4,7 +4,6 @@ import io.saima.conform.SilverTables;
 import io.saima.ingest.IngestInputs.CheckedRecord;
 import io.saima.ingest.IngestInputs.FileRecords;
 import io.saima.ingest.IngestInputs.FileRefusedException;
-import io.saima.ingest.IngestInputs.RecordStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -16,6 +15,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -27,17 +27,18 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
 
 /**
- * The checked lines of a source as Spark rows: where each came from, its fields as delivered, the
- * validator's verdict and, when accepted, the typed silver columns. A file that cannot be read
- * becomes one {@code refused} row naming the problem, so the driver learns of it without the job
- * failing.
+ * The lines of a source as Spark rows, in two steps. Landing ({@link LandFile}) reads a file into
+ * rows shaped like {@code bronze.<source>}: where each line came from, the line as written and its
+ * fields as text; a file that cannot be read becomes one row naming the problem in {@code
+ * _refused}, so the driver learns of it without the job failing. Checking ({@link Validate}) reads
+ * such rows — the night's just landed, or the whole of bronze for a rebuild — and adds the
+ * validator's verdict and, when accepted, the typed silver columns ({@link #schema(Source)}).
  */
 public final class CheckedRows {
   private CheckedRows() {}
 
   public static final String ACCEPTED = "accepted";
   public static final String REJECTED = "rejected";
-  public static final String REFUSED = "refused";
 
   private static final Set<String> LINEAGE = Set.of("_delivery", "_file", "_line");
 
@@ -47,6 +48,20 @@ public final class CheckedRows {
           .add("_delivery", DataTypes.StringType, false)
           .add("path", DataTypes.StringType, false)
           .add("_file", DataTypes.StringType, false);
+
+  /**
+   * The landed lines of a source: the columns of {@code bronze.<source>} but its ingest time, and
+   * {@code _refused}, the problem of a file that could not be read (then the only row of the file).
+   */
+  public static StructType landed(Source source) {
+    StructType out = new StructType();
+    for (StructField field : BronzeTables.rows(source).schema().fields()) {
+      if (!field.name().equals("_ingested_at")) {
+        out = out.add(field);
+      }
+    }
+    return out.add("_refused", DataTypes.StringType, true);
+  }
 
   /** The typed business columns of the source's silver table, without lineage. */
   public static StructType businessColumns(Source source) {
@@ -112,18 +127,6 @@ public final class CheckedRows {
     return RowFactory.create(out);
   }
 
-  /** A file that could not be read: one row naming it and the problem. */
-  public static Row refused(String delivery, String file, String problem, StructType business) {
-    Object[] out = new Object[9 + business.size()];
-    out[0] = delivery;
-    out[1] = file;
-    out[2] = 0L;
-    out[5] = REFUSED;
-    out[7] = problem;
-    out[8] = false;
-    return RowFactory.create(out);
-  }
-
   static Object coerce(Object value, DataType type) {
     if (value == null) {
       return null;
@@ -145,27 +148,44 @@ public final class CheckedRows {
     return value;
   }
 
+  /** One line of a file as a row of {@link #landed(Source)}. */
+  static Row landedRow(String delivery, String file, RawRecord record, int columns) {
+    Object[] out = new Object[columns + 6];
+    System.arraycopy(record.values(), 0, out, 0, columns);
+    out[columns] = delivery;
+    out[columns + 1] = file;
+    out[columns + 2] = record.line();
+    out[columns + 3] = record.rawLine();
+    out[columns + 4] = record.surplusFields();
+    return RowFactory.create(out);
+  }
+
+  /** A file that could not be read: one landed row naming it and the problem. */
+  static Row refusedFile(String delivery, String file, String problem, int columns) {
+    Object[] out = new Object[columns + 6];
+    out[columns] = delivery;
+    out[columns + 1] = file;
+    out[columns + 2] = 0L;
+    out[columns + 5] = problem;
+    return RowFactory.create(out);
+  }
+
   /**
-   * Reads one file on an executor through Hadoop's file system and yields its checked lines lazily,
-   * so a file is never held in memory whole.
+   * Reads one file on an executor through Hadoop's file system and yields its lines lazily as rows
+   * of {@link #landed(Source)}, so a file is never held in memory whole.
    */
-  public static final class ReadFile implements FlatMapFunction<Row, Row>, Serializable {
+  public static final class LandFile implements FlatMapFunction<Row, Row>, Serializable {
     private static final long serialVersionUID = 1L;
 
     private final FileRecords records;
-    private final Broadcast<Serializable> lookup;
     private final Broadcast<SerializableConfiguration> hadoop;
-    private final StructType business;
+    private final int columns;
 
-    public ReadFile(
-        FileRecords records,
-        Broadcast<Serializable> lookup,
-        Broadcast<SerializableConfiguration> hadoop,
-        StructType business) {
+    public LandFile(
+        FileRecords records, Broadcast<SerializableConfiguration> hadoop, Source source) {
       this.records = records;
-      this.lookup = lookup;
       this.hadoop = hadoop;
-      this.business = business;
+      this.columns = source.columns().size();
     }
 
     @Override
@@ -174,15 +194,15 @@ public final class CheckedRows {
       Path path = new Path(task.getString(1));
       String file = task.getString(2);
       InputStream in = null;
-      RecordStream stream;
+      CloseableIterator<RawRecord> stream;
       try {
         in = LandingScanner.open(path, hadoop.value().value());
-        stream = records.open(in, file, lookup.value());
+        stream = records.open(in, file);
       } catch (FileRefusedException | IOException | RuntimeException e) {
         closeQuietly(in);
-        return List.of(refused(delivery, file, file + ": " + message(e), business)).iterator();
+        return List.of(refusedFile(delivery, file, file + ": " + message(e), columns)).iterator();
       }
-      return new Lines(delivery, file, stream, in, business);
+      return new Lines(delivery, file, stream, in, columns);
     }
 
     private static void closeQuietly(InputStream in) {
@@ -196,6 +216,87 @@ public final class CheckedRows {
     }
   }
 
+  /**
+   * Judges landed lines (rows with the columns of {@code bronze.<source>}) against the landing
+   * contract with {@link RecordValidator}: rows of {@link #schema(Source)}. The verdict depends on
+   * the line's fields and the reference data only, so bronze judged again gives the same rows.
+   */
+  public static final class Validate implements MapPartitionsFunction<Row, Row>, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final Source source;
+    private final Broadcast<Serializable> lookup;
+    private final StructType business;
+
+    public Validate(Source source, Broadcast<Serializable> lookup) {
+      this.source = source;
+      this.lookup = lookup;
+      this.business = businessColumns(source);
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> rows) {
+      RecordValidator validator = new RecordValidator(source, (ReferenceLookup) lookup.value());
+      List<String> columns = source.columns();
+      return new Iterator<>() {
+        private int[] fieldIndex;
+        private int delivery;
+        private int file;
+        private int line;
+        private int raw;
+        private int surplus;
+
+        @Override
+        public boolean hasNext() {
+          return rows.hasNext();
+        }
+
+        @Override
+        public Row next() {
+          Row row = rows.next();
+          if (fieldIndex == null) {
+            fieldIndex = new int[columns.size()];
+            for (int i = 0; i < fieldIndex.length; i++) {
+              fieldIndex[i] = row.fieldIndex(columns.get(i));
+            }
+            delivery = row.fieldIndex("_delivery");
+            file = row.fieldIndex("_file");
+            line = row.fieldIndex("_line");
+            raw = row.fieldIndex("_raw");
+            surplus = row.fieldIndex("_surplus_fields");
+          }
+          String[] values = new String[fieldIndex.length];
+          for (int i = 0; i < values.length; i++) {
+            values[i] = row.isNullAt(fieldIndex[i]) ? null : row.getString(fieldIndex[i]);
+          }
+          RawRecord record =
+              new RawRecord(
+                  row.getLong(line),
+                  row.isNullAt(raw) ? null : row.getString(raw),
+                  values,
+                  row.isNullAt(surplus) ? 0 : row.getInt(surplus));
+          Validated verdict = validator.validate(record);
+          CheckedRecord checked;
+          if (verdict instanceof Validated.Accepted accepted) {
+            checked =
+                CheckedRecord.accepted(
+                    record.line(),
+                    record.rawLine(),
+                    values,
+                    accepted.values(),
+                    accepted.unknownTown());
+          } else {
+            Validated.Rejected rejected = (Validated.Rejected) verdict;
+            checked =
+                CheckedRecord.rejected(
+                    record.line(), record.rawLine(), values, rejected.reason(), rejected.detail());
+          }
+          return CheckedRows.row(row.getString(delivery), row.getString(file), checked, business);
+        }
+      };
+    }
+  }
+
   static String message(Throwable e) {
     String message = e.getMessage();
     return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
@@ -205,18 +306,23 @@ public final class CheckedRows {
   private static final class Lines implements Iterator<Row> {
     private final String delivery;
     private final String file;
-    private final RecordStream stream;
+    private final CloseableIterator<RawRecord> stream;
     private final InputStream in;
-    private final StructType business;
+    private final int columns;
     private Row next;
     private boolean finished;
 
-    Lines(String delivery, String file, RecordStream stream, InputStream in, StructType business) {
+    Lines(
+        String delivery,
+        String file,
+        CloseableIterator<RawRecord> stream,
+        InputStream in,
+        int columns) {
       this.delivery = delivery;
       this.file = file;
       this.stream = stream;
       this.in = in;
-      this.business = business;
+      this.columns = columns;
     }
 
     @Override
@@ -224,12 +330,12 @@ public final class CheckedRows {
       if (next == null && !finished) {
         try {
           if (stream.hasNext()) {
-            next = row(delivery, file, stream.next(), business);
+            next = landedRow(delivery, file, stream.next(), columns);
           } else {
             finish();
           }
         } catch (RuntimeException e) {
-          next = refused(delivery, file, file + ": " + message(e), business);
+          next = refusedFile(delivery, file, file + ": " + message(e), columns);
           finish();
         }
       }

@@ -4,16 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 
 /**
  * What the ingest stage needs from the landing folder, the reference files and the file readers.
- * The stage itself only moves rows between Spark and Delta; reading a CSV or XLSX file and
- * validating its lines happens behind this interface ({@code ReaderApiInputs} binds it to {@code
- * LandingScanner}, {@code DeliveryFileReader}, {@code RecordValidator} and {@code ReferenceData}).
- * Tests use that same binding, so they exercise the readers users run.
+ * The stage itself only moves rows between Spark and Delta; listing the landing folder, reading a
+ * CSV or XLSX file into its records and loading the reference files happen behind this interface
+ * ({@code ReaderApiInputs} binds it to {@code LandingScanner}, {@code DeliveryFileReader} and
+ * {@code ReferenceData}). Judging the records is not the readers' work: it happens on bronze rows
+ * ({@link IngestStage#check}). Tests use that same binding, so they exercise the readers users run.
  */
 public interface IngestInputs {
 
@@ -64,21 +64,17 @@ public interface IngestInputs {
       List<Object[]> targets,
       Serializable lookup) {}
 
-  /** Reads and validates the lines of one file, on an executor. */
+  /**
+   * Reads the records of one file, on an executor: decoded, split and aligned to the source's
+   * columns, with nothing said about their values (that is conform's work, on bronze).
+   */
   @FunctionalInterface
   interface FileRecords extends Serializable {
     /**
-     * @param lookup the {@link ReferenceSnapshot#lookup()}, broadcast
      * @throws FileRefusedException when the file cannot be read at all (its delivery is refused)
      */
-    RecordStream open(InputStream in, String fileName, Serializable lookup)
+    CloseableIterator<RawRecord> open(InputStream in, String fileName)
         throws FileRefusedException, IOException;
-  }
-
-  /** The checked lines of a file, in order. */
-  interface RecordStream extends Iterator<CheckedRecord>, AutoCloseable {
-    @Override
-    void close() throws IOException;
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.saima.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import io.saima.catalog.TableContract;
 import io.saima.catalog.TableId;
@@ -102,10 +103,9 @@ public final class IngestStage {
     } catch (ReferenceFilesException e) {
       throw new IngestException("reference data: " + e.getMessage(), e);
     }
-    run.writeReference(SilverTables.REGIONS, reference.regions());
-    run.writeReference(SilverTables.UNITS, reference.units());
-    run.writeReference(SilverTables.FX_RATES, reference.fxRates());
-    run.writeReference(SilverTables.TARGETS, reference.targets());
+    for (TableId written : writeReference(warehouse, reference)) {
+      run.written(written);
+    }
 
     Map<String, Map<String, Row>> ingested = run.ingestedFiles();
     LandingScanner.Listing listing;
@@ -205,6 +205,54 @@ public final class IngestStage {
         run.rewritten, run.refusals, run.waiting, run.failedChecks, run.rows, run.versions);
   }
 
+  /**
+   * Writes the reference tables of silver from the reference files; small, so each is rewritten
+   * only when its content changed. Returns the tables written.
+   */
+  static List<TableId> writeReference(Warehouse warehouse, ReferenceSnapshot reference) {
+    List<TableId> written = new ArrayList<>();
+    writeReference(warehouse, SilverTables.REGIONS, reference.regions()).ifPresent(written::add);
+    writeReference(warehouse, SilverTables.UNITS, reference.units()).ifPresent(written::add);
+    writeReference(warehouse, SilverTables.FX_RATES, reference.fxRates()).ifPresent(written::add);
+    writeReference(warehouse, SilverTables.TARGETS, reference.targets()).ifPresent(written::add);
+    return written;
+  }
+
+  private static Optional<TableId> writeReference(
+      Warehouse warehouse, TableContract contract, List<Object[]> values) {
+    SparkSession spark = warehouse.spark();
+    StructType schema = contract.schema();
+    List<Row> list = new ArrayList<>();
+    for (Object[] value : values) {
+      Object[] typed = new Object[value.length];
+      for (int i = 0; i < value.length; i++) {
+        typed[i] = CheckedRows.coerce(value[i], schema.fields()[i].dataType());
+      }
+      list.add(RowFactory.create(typed));
+    }
+    if (warehouse.exists(contract.id())) {
+      // Small tables: compared on the driver, as multisets of rows.
+      List<String> before =
+          warehouse.read(contract.id()).select(columns(schema)).collectAsList().stream()
+              .map(Row::toString)
+              .sorted()
+              .toList();
+      List<String> after = list.stream().map(Row::toString).sorted().toList();
+      if (before.equals(after)) {
+        return Optional.empty();
+      }
+    }
+    warehouse.overwrite(contract, spark.createDataFrame(list, schema));
+    LOG.info("{}: {} rows from the reference files", contract.id(), list.size());
+    return Optional.of(contract.id());
+  }
+
+  private static org.apache.spark.sql.Column[] columns(StructType schema) {
+    return java.util.Arrays.stream(schema.fieldNames())
+        .map(org.apache.spark.sql.functions::col)
+        .toArray(org.apache.spark.sql.Column[]::new);
+  }
+
   private static String key(Source source, String delivery) {
     return source.id() + "/" + delivery;
   }
@@ -266,18 +314,16 @@ public final class IngestStage {
   }
 
   /**
-   * Every line of these deliveries' files, read and checked on the executors, one file per task:
-   * {@link CheckedRows#schema(Source)}, with one {@code REFUSED} row for a file that cannot be read
-   * at all. Nothing is written; the rules after it ({@link IngestTransforms}) are pure.
+   * Every line of these deliveries' files, read on the executors, one file per task, as rows of
+   * {@link CheckedRows#landed(Source)}, with one row naming the problem in {@code _refused} for a
+   * file that cannot be read at all. Nothing is judged and nothing is written.
    */
-  static Dataset<Row> readLines(
+  static Dataset<Row> landLines(
       SparkSession spark,
       Source source,
       List<LandedDelivery> deliveries,
       IngestInputs.FileRecords records,
-      Broadcast<Serializable> lookup,
       Broadcast<SerializableConfiguration> hadoopConf) {
-    StructType business = CheckedRows.businessColumns(source);
     List<Row> tasks = new ArrayList<>();
     for (LandedDelivery delivery : deliveries) {
       for (LandedFile file : delivery.files()) {
@@ -290,8 +336,19 @@ public final class IngestStage {
         .createDataFrame(tasks, CheckedRows.TASKS)
         .repartition(partitions)
         .flatMap(
-            new CheckedRows.ReadFile(records, lookup, hadoopConf, business),
-            Encoders.row(CheckedRows.schema(source)));
+            new CheckedRows.LandFile(records, hadoopConf, source),
+            Encoders.row(CheckedRows.landed(source)));
+  }
+
+  /**
+   * Lines with the columns of {@code bronze.<source>} judged against the landing contract: rows of
+   * {@link CheckedRows#schema(Source)}, ready for the rules of {@link IngestTransforms}. The same
+   * function serves the night (the lines it just landed) and a rebuild (the whole of bronze).
+   */
+  public static Dataset<Row> check(
+      Dataset<Row> bronzeLines, Source source, Broadcast<Serializable> lookup) {
+    return bronzeLines.mapPartitions(
+        new CheckedRows.Validate(source, lookup), Encoders.row(CheckedRows.schema(source)));
   }
 
   /** The state of one run: what it wrote and found. */
@@ -331,7 +388,7 @@ public final class IngestStage {
       rows.merge(name, value, Long::sum);
     }
 
-    private void written(TableId id) {
+    void written(TableId id) {
       versions.put(id.qualified(), warehouse.version(id).orElseThrow());
       listener.written(id);
     }
@@ -361,35 +418,6 @@ public final class IngestStage {
     void append(TableContract contract, List<Row> list) {
       warehouse.append(contract, spark.createDataFrame(list, contract.schema()));
       written(contract.id());
-    }
-
-    /** Reference tables are small: rewritten only when their content changed. */
-    void writeReference(TableContract contract, List<Object[]> values) {
-      StructType schema = contract.schema();
-      List<Row> list = new ArrayList<>();
-      for (Object[] value : values) {
-        Object[] typed = new Object[value.length];
-        for (int i = 0; i < value.length; i++) {
-          typed[i] = CheckedRows.coerce(value[i], schema.fields()[i].dataType());
-        }
-        list.add(RowFactory.create(typed));
-      }
-      if (warehouse.exists(contract.id())) {
-        // Small tables: compared on the driver, as multisets of rows.
-        List<String> before =
-            warehouse.read(contract.id()).select(columns(schema)).collectAsList().stream()
-                .map(Row::toString)
-                .sorted()
-                .toList();
-        List<String> after = list.stream().map(Row::toString).sorted().toList();
-        if (before.equals(after)) {
-          return;
-        }
-      }
-      Dataset<Row> fresh = spark.createDataFrame(list, schema);
-      warehouse.overwrite(contract, fresh);
-      written(contract.id());
-      LOG.info("{}: {} rows from the reference files", contract.id(), list.size());
     }
 
     /** Files of ingested deliveries: (bytes, sha256) by file name, by source/delivery. */
@@ -461,8 +489,8 @@ public final class IngestStage {
       // The read runs in the stages of the first action below: named so the progress finds them.
       String stageName = "saima ingest " + source.id();
       spark.sparkContext().setCallSite(stageName);
-      Dataset<Row> checked =
-          readLines(spark, source, deliveries, inputs.records(source), lookup, hadoopConf)
+      Dataset<Row> landed =
+          landLines(spark, source, deliveries, inputs.records(source), hadoopConf)
               .persist(StorageLevel.MEMORY_AND_DISK());
       try (TaskProgress progress =
           TaskProgress.start(
@@ -472,10 +500,10 @@ public final class IngestStage {
               "files",
               files,
               TaskProgress.Units.shuffleRecordsRead())) {
-        return applyChecked(source, deliveries, checked, spark.sparkContext()::clearCallSite);
+        return applyLanded(source, deliveries, landed, lookup, spark.sparkContext()::clearCallSite);
       } finally {
         spark.sparkContext().clearCallSite();
-        checked.unpersist();
+        landed.unpersist();
       }
     }
 
@@ -483,13 +511,17 @@ public final class IngestStage {
      * @param read called once the files have been read (the first action), to end the naming of the
      *     stages that read them
      */
-    private List<Row> applyChecked(
-        Source source, List<LandedDelivery> deliveries, Dataset<Row> checked, Runnable read) {
+    private List<Row> applyLanded(
+        Source source,
+        List<LandedDelivery> deliveries,
+        Dataset<Row> landed,
+        Broadcast<Serializable> lookup,
+        Runnable read) {
       Map<String, String> unreadable = new TreeMap<>();
       for (Row row :
-          checked
-              .where(col("status").equalTo(CheckedRows.REFUSED))
-              .select("_delivery", "detail")
+          landed
+              .where(col("_refused").isNotNull())
+              .select("_delivery", "_refused")
               .collectAsList()) {
         unreadable.merge(row.getString(0), row.getString(1), (a, b) -> a + "; " + b);
       }
@@ -518,23 +550,23 @@ public final class IngestStage {
         return opsRows;
       }
       List<String> names = applied.stream().map(LandedDelivery::delivery).toList();
+      Dataset<Row> lines =
+          landed
+              .where(col("_refused").isNull().and(col("_delivery").isin(names.toArray())))
+              .drop("_refused");
       Dataset<Row> classified =
-          IngestTransforms.classify(
-                  checked.where(
-                      col("status")
-                          .notEqual(CheckedRows.REFUSED)
-                          .and(col("_delivery").isin(names.toArray()))),
-                  source)
+          IngestTransforms.classify(check(lines, source, lookup), source)
               .persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        opsRows.addAll(write(source, applied, classified));
+        opsRows.addAll(write(source, applied, lines, classified));
       } finally {
         classified.unpersist();
       }
       return opsRows;
     }
 
-    private List<Row> write(Source source, List<LandedDelivery> applied, Dataset<Row> classified) {
+    private List<Row> write(
+        Source source, List<LandedDelivery> applied, Dataset<Row> lines, Dataset<Row> classified) {
       // Accounting first: a run whose lines do not add up writes nothing of the source. Lines read
       // and kept are counted per file in one pass; the quarantine is counted as it will be written.
       Map<String, Row> fileCounts = new LinkedHashMap<>();
@@ -556,7 +588,7 @@ public final class IngestStage {
               unknownTowns);
         }
       }
-      Dataset<Row> quarantine = IngestTransforms.quarantineRows(classified, at);
+      Dataset<Row> quarantine = IngestTransforms.quarantineRows(classified, lit(at));
       long quarantined = quarantine.count();
       if (linesRead != accepted + quarantined) {
         throw new IngestException(
@@ -585,7 +617,7 @@ public final class IngestStage {
                   .add("_delivery", DataTypes.StringType, false));
       Dataset<Row> silver = IngestTransforms.silverRows(classified, latest, source);
       List<Row> periodRows =
-          IngestTransforms.deliveredPeriodRows(latest, silver, source, at).collectAsList();
+          IngestTransforms.deliveredPeriodRows(latest, silver, source, lit(at)).collectAsList();
       long silverRows = periodRows.stream().mapToLong(r -> r.getLong(3)).sum();
 
       String deliveries =
@@ -594,7 +626,7 @@ public final class IngestStage {
               .collect(Collectors.joining(", "));
       replaceDeliveries(
           BronzeTables.rows(source),
-          IngestTransforms.bronzeRows(classified, source, at),
+          lines.withColumn("_ingested_at", lit(at)),
           deliveries,
           linesRead);
       replaceDeliveries(BronzeTables.quarantine(source), quarantine, deliveries, quarantined);
@@ -701,12 +733,6 @@ public final class IngestStage {
       }
       warehouse.replaceWhere(contract, rows, condition);
       written(contract.id());
-    }
-
-    private org.apache.spark.sql.Column[] columns(StructType schema) {
-      return java.util.Arrays.stream(schema.fieldNames())
-          .map(org.apache.spark.sql.functions::col)
-          .toArray(org.apache.spark.sql.Column[]::new);
     }
   }
 }

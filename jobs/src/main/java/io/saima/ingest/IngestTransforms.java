@@ -18,7 +18,6 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import io.saima.conform.SilverTables;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -158,9 +157,12 @@ public final class IngestTransforms {
   /**
    * One row per period a source's deliveries brought: the delivery that stands and how many silver
    * rows it has there (0 is a real figure: delivered, nothing for anyone).
+   *
+   * @param appliedAt when the standing delivery was applied: the night's time, or a column of
+   *     {@code latest}
    */
   public static Dataset<Row> deliveredPeriodRows(
-      Dataset<Row> latest, Dataset<Row> silverRows, Source source, Timestamp appliedAt) {
+      Dataset<Row> latest, Dataset<Row> silverRows, Source source, Column appliedAt) {
     Dataset<Row> counts =
         silverRows.groupBy("period", "_delivery").agg(count(lit(1)).as("silver_rows"));
     return latest
@@ -170,26 +172,15 @@ public final class IngestTransforms {
             latest.col("period"),
             latest.col("_delivery"),
             coalesce(counts.col("silver_rows"), lit(0L)).as("rows"),
-            lit(appliedAt).as("applied_at"));
+            appliedAt.as("applied_at"));
   }
 
-  /** Every line as delivered: its fields as text, with lineage. */
-  public static Dataset<Row> bronzeRows(
-      Dataset<Row> classified, Source source, Timestamp ingestedAt) {
-    List<Column> columns = new ArrayList<>();
-    List<String> names = source.columns();
-    for (int i = 0; i < names.size(); i++) {
-      columns.add(field(i).as(names.get(i)));
-    }
-    columns.add(col("_delivery"));
-    columns.add(col("_file"));
-    columns.add(col("_line"));
-    columns.add(lit(ingestedAt).as("_ingested_at"));
-    return classified.select(columns.toArray(Column[]::new));
-  }
-
-  /** The lines that go to quarantine, one reason each. */
-  public static Dataset<Row> quarantineRows(Dataset<Row> classified, Timestamp ingestedAt) {
+  /**
+   * The lines that go to quarantine, one reason each.
+   *
+   * @param ingestedAt when the line's delivery was ingested: the night's time, or a column
+   */
+  public static Dataset<Row> quarantineRows(Dataset<Row> classified, Column ingestedAt) {
     return classified
         .where(col("quarantine_reason").isNotNull())
         .select(
@@ -199,7 +190,7 @@ public final class IngestTransforms {
             col("raw_line"),
             col("quarantine_reason").as("reason"),
             col("quarantine_detail").as("detail"),
-            lit(ingestedAt).as("_ingested_at"));
+            ingestedAt.as("_ingested_at"));
   }
 
   /**

@@ -3,7 +3,6 @@ package io.saima.ingest;
 import io.saima.config.SaimaConfig;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Serializable;
 import java.time.Instant;
 import org.apache.hadoop.conf.Configuration;
 
@@ -38,55 +37,16 @@ public final class ReaderApiInputs implements IngestInputs {
   public FileRecords records(Source source) {
     ReaderSettings settings = ReaderSettings.of(config, source);
     // Built from static methods only: the function is shipped to executors without this object.
-    return (in, fileName, lookup) -> open(in, fileName, source, settings, lookup);
+    return (in, fileName) -> open(in, fileName, source, settings);
   }
 
-  private static RecordStream open(
-      InputStream in, String fileName, Source source, ReaderSettings settings, Serializable lookup)
+  private static CloseableIterator<RawRecord> open(
+      InputStream in, String fileName, Source source, ReaderSettings settings)
       throws FileRefusedException, IOException {
-    RecordValidator validator = new RecordValidator(source, (ReferenceLookup) lookup);
     try {
-      return new Checked(DeliveryFileReader.open(in, fileName, source, settings), validator);
+      return DeliveryFileReader.open(in, fileName, source, settings);
     } catch (UnreadableFileException e) {
       throw new FileRefusedException(e.getMessage(), e);
-    }
-  }
-
-  /** Each raw line through the validator. */
-  private static final class Checked implements RecordStream {
-    private final CloseableIterator<RawRecord> raw;
-    private final RecordValidator validator;
-
-    Checked(CloseableIterator<RawRecord> raw, RecordValidator validator) {
-      this.raw = raw;
-      this.validator = validator;
-    }
-
-    @Override
-    public boolean hasNext() {
-      return raw.hasNext();
-    }
-
-    @Override
-    public CheckedRecord next() {
-      RawRecord record = raw.next();
-      Validated verdict = validator.validate(record);
-      if (verdict instanceof Validated.Accepted accepted) {
-        return CheckedRecord.accepted(
-            record.line(),
-            record.rawLine(),
-            record.values(),
-            accepted.values(),
-            accepted.unknownTown());
-      }
-      Validated.Rejected rejected = (Validated.Rejected) verdict;
-      return CheckedRecord.rejected(
-          record.line(), record.rawLine(), record.values(), rejected.reason(), rejected.detail());
-    }
-
-    @Override
-    public void close() throws IOException {
-      raw.close();
     }
   }
 }

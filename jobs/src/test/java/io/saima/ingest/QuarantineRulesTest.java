@@ -142,14 +142,18 @@ class QuarantineRulesTest extends SparkTestBase {
       Source source = delivery.source();
       Dataset<Row> classified =
           IngestTransforms.classify(
-              IngestStage.readLines(
-                  spark(), source, List.of(delivery), inputs.records(source), lookup, conf),
+              IngestStage.check(
+                  IngestStage.landLines(
+                          spark(), source, List.of(delivery), inputs.records(source), conf)
+                      .drop("_refused"),
+                  source,
+                  lookup),
               source);
       for (Row row : classified.select("_file", "_line").collectAsList()) {
         outcomes.put(source.id() + "/" + row.getString(0) + ":" + row.getLong(1), "kept");
       }
       for (Row row :
-          IngestTransforms.quarantineRows(classified, at)
+          IngestTransforms.quarantineRows(classified, org.apache.spark.sql.functions.lit(at))
               .select("_file", "_line", "reason", "raw_line")
               .collectAsList()) {
         String where = source.id() + "/" + row.getString(0) + ":" + row.getLong(1);
