@@ -108,6 +108,20 @@ public class CommonOptions {
     }
   }
 
+  /**
+   * Adds {@code --reference}: for {@code rebuild}, which judges bronze again but reads no landing.
+   */
+  public static class RebuildOptions extends WarehouseOptions {
+    @Option(
+        names = "--reference",
+        paramLabel = "DIR",
+        description =
+            "The folder of reference data (default: the reference key of the configuration).")
+    void reference(String dir) {
+      this.reference = dir;
+    }
+  }
+
   /** {@code --reference} alone: {@code generate} reads the regions and units but no table. */
   public static class ReferenceOptions extends CommonOptions {
     @Option(

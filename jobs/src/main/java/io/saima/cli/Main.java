@@ -35,6 +35,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       ScoreCommand.class,
       SimulateCommand.class,
       ReportCommand.class,
+      RebuildCommand.class,
       SqlCommand.class,
       SqlServerCommand.class,
       GenerateCommand.class,

@@ -37,7 +37,20 @@ final class NightRunner {
       LocalDate asOf,
       Function<IngestInputs, List<Stage>> stages,
       PrintStream out) {
-    SaimaConfig config = common.load(List.of("landing", "reference"));
+    return run(common, command, asOf, List.of("landing", "reference"), stages, out);
+  }
+
+  /**
+   * @param requiredInputs the configured folders the command reads, checked before anything runs
+   */
+  static int run(
+      CommonOptions common,
+      String command,
+      LocalDate asOf,
+      List<String> requiredInputs,
+      Function<IngestInputs, List<Stage>> stages,
+      PrintStream out) {
+    SaimaConfig config = common.load(requiredInputs);
     IngestInputs inputs = new ReaderApiInputs(config);
     SparkSession spark = SparkSessions.create(config);
     Warehouse warehouse = new Warehouse(spark, config.warehouse());

@@ -57,6 +57,14 @@ public final class BuildStage {
    * ops.build_state}); a full build when there was none.
    */
   public Result runSinceLastBuild(Warehouse warehouse) {
+    return runSinceLastBuild(warehouse, Set.of());
+  }
+
+  /**
+   * As {@link #runSinceLastBuild(Warehouse)}, with these source months rebuilt too: months whose
+   * silver was recomputed without a new delivery ({@code nightly --from … --to …}).
+   */
+  public Result runSinceLastBuild(Warehouse warehouse, Set<SourcePeriod> alsoRebuild) {
     Optional<Timestamp> watermark = lastAppliedUntil(warehouse);
     if (watermark.isEmpty()) {
       LOG.info("no earlier build recorded: building everything");
@@ -72,6 +80,7 @@ public final class BuildStage {
       changed.add(new SourcePeriod(row.getString(0), row.getInt(1)));
     }
     LOG.info("{} source months applied since {}", changed.size(), watermark.get());
+    changed.addAll(alsoRebuild);
     return run(warehouse, Optional.of(changed));
   }
 

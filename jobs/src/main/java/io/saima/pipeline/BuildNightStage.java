@@ -2,6 +2,7 @@ package io.saima.pipeline;
 
 import io.saima.metrics.BuildStage;
 import io.saima.metrics.MetricsSettings;
+import io.saima.metrics.SourcePeriod;
 
 /**
  * The gold build after ingest: the source months applied since the last finished build (its
@@ -17,7 +18,12 @@ public final class BuildNightStage implements Stage {
   @Override
   public void run(NightContext night) {
     BuildStage.Result result =
-        new BuildStage(MetricsSettings.from(night.config())).runSinceLastBuild(night.warehouse());
+        new BuildStage(MetricsSettings.from(night.config()))
+            .runSinceLastBuild(
+                night.warehouse(),
+                night.recomputed().stream()
+                    .map(p -> new SourcePeriod(p.source().id(), p.period()))
+                    .collect(java.util.stream.Collectors.toSet()));
     if ("full".equals(result.mode())) {
       night.markFullBuild();
     }

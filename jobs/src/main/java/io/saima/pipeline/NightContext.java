@@ -30,6 +30,7 @@ public final class NightContext {
   private final Map<String, Long> rows = new TreeMap<>();
   private final Map<String, Long> versions = new TreeMap<>();
   private final Set<Integer> rebuiltPeriods = new TreeSet<>();
+  private final Set<SourcePeriod> recomputed = new TreeSet<>();
   private boolean fullBuild;
 
   public NightContext(
@@ -85,6 +86,14 @@ public final class NightContext {
   /** The Delta version of each table written, by qualified name. */
   public Map<String, Long> versions() {
     return versions;
+  }
+
+  /**
+   * Silver (source, period) pairs recomputed from bronze without a new delivery ({@code nightly
+   * --from … --to …}): the build rebuilds them as if they had been delivered again.
+   */
+  public Set<SourcePeriod> recomputed() {
+    return recomputed;
   }
 
   /** The gold periods the build stage rewrote; scoring rescores only these. */

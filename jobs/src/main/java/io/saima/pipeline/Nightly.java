@@ -1,7 +1,10 @@
 package io.saima.pipeline;
 
 import io.saima.ingest.IngestInputs;
+import io.saima.ingest.SilverRebuild;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,12 +19,22 @@ public final class Nightly {
 
   /** The stages of {@code saima nightly}, in order. */
   public static List<Stage> stages(IngestInputs inputs) {
-    return List.of(
-        new IngestNightStage(inputs),
-        new BuildNightStage(),
-        new ScoreNightStage(),
-        new SimulateNightStage(),
-        new ReportNightStage());
+    return stages(inputs, Optional.empty());
+  }
+
+  /**
+   * The stages of {@code saima nightly}; with {@code months}, those months are recomputed from
+   * bronze after ingest ({@code --from … --to …}).
+   */
+  public static List<Stage> stages(IngestInputs inputs, Optional<SilverRebuild.Months> months) {
+    List<Stage> stages = new ArrayList<>();
+    stages.add(new IngestNightStage(inputs));
+    months.ifPresent(range -> stages.add(new RecomputeNightStage(inputs, range)));
+    stages.add(new BuildNightStage());
+    stages.add(new ScoreNightStage());
+    stages.add(new SimulateNightStage());
+    stages.add(new ReportNightStage());
+    return List.copyOf(stages);
   }
 
   /** Runs the stages in order; a stage that throws stops the night. */

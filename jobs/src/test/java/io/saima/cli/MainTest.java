@@ -22,6 +22,7 @@ class MainTest {
           "score",
           "simulate",
           "report",
+          "rebuild",
           "sql",
           "sql-server",
           "generate");
