@@ -57,6 +57,8 @@ with DAG(
         conn_id="spark_default",
         name="saima-nightly",
         application=f"{SAIMA_HOME}/jobs/target/saima-jobs-app.jar",
+        # JFreeChart (LGPL) draws the bulletin's charts; it ships beside the application jar.
+        jars=f"{SAIMA_HOME}/jobs/target/lib/jfreechart-1.5.6.jar",
         java_class="io.saima.cli.Main",
         deploy_mode="client",
         # The JVM names files in the locale's charset: landing files and the Word bulletin have

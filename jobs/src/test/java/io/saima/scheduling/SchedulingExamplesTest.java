@@ -77,6 +77,12 @@ class SchedulingExamplesTest {
     Run checked = checkDag(DAG);
     assertEquals(0, checked.status, checked.output());
     List<String> fromDag = checked.stdout.lines().toList();
+    // JFreeChart is not in the application jar (LGPL: it ships beside it, unmodified).
+    int jars = fromDag.indexOf("--jars");
+    assertTrue(jars > 0, "the DAG passes JFreeChart with --jars: " + fromDag);
+    assertEquals(
+        INSTALLED_AT + "/jobs/target/lib/jfreechart-" + pomProperty("jfreechart.version") + ".jar",
+        fromDag.get(jars + 1));
 
     // The README's block, run by bash with a spark-submit that prints its arguments one a line.
     String block = readmeBlockAfter("### Airflow", "spark-submit --master");
@@ -258,12 +264,18 @@ class SchedulingExamplesTest {
 
   /** The Java 17 flags Spark needs, as the parent POM's spark.jvm.opens lists them. */
   private static List<String> sparkJvmOpens() throws IOException {
-    String pom = Files.readString(HOME.resolve("pom.xml"), StandardCharsets.UTF_8);
-    Matcher opens = Pattern.compile("<spark.jvm.opens>([^<]+)</spark.jvm.opens>").matcher(pom);
-    assertTrue(opens.find(), "pom.xml has spark.jvm.opens");
-    List<String> flags = Arrays.asList(opens.group(1).trim().split("\\s+"));
+    List<String> flags = Arrays.asList(pomProperty("spark.jvm.opens").split("\\s+"));
     assertTrue(flags.contains("--add-opens=java.base/sun.nio.ch=ALL-UNNAMED"), flags.toString());
     return flags;
+  }
+
+  private static String pomProperty(String name) throws IOException {
+    String pom = Files.readString(HOME.resolve("pom.xml"), StandardCharsets.UTF_8);
+    Matcher value =
+        Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</" + Pattern.quote(name) + ">")
+            .matcher(pom);
+    assertTrue(value.find(), "pom.xml has the property " + name);
+    return value.group(1).trim();
   }
 
   /** The shell lines of the first ```bash block after the heading that contain the marker. */
