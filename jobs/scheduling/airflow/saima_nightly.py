@@ -3,8 +3,8 @@
 Needs the apache-airflow-providers-apache-spark provider, spark-submit on the worker's PATH and a
 Spark connection (``spark_default`` here) whose host is the cluster's master (``yarn``,
 ``spark://host:7077``, ``k8s://…``). The task runs ``saima nightly --as-of {{ ds }}``: the night of
-the run's logical date, taking only the deliveries dated on or before it, so a rerun or a
-backfill of a past date sees what that night saw. The driver runs on the worker
+the run's logical date, taking only the deliveries dated on or before it, so a backfill into a
+new warehouse replays the nights as they ran. The driver runs on the worker
 (``deploy_mode='client'``), so spark-submit exits with saima's own code and any code but 0 fails
 the task: 1 failure, 2 bad usage or configuration, 3 a partial night (some deliveries or checks
 failed) — a partial night is worth the same alert.
@@ -15,8 +15,9 @@ from datetime import datetime, timedelta
 from airflow import DAG
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
 
-# Where the release is unpacked on the Airflow workers; the site configuration names the
-# landing folder, the warehouse and the reports on the cluster's storage.
+# Where the release is unpacked on the Airflow workers. The site configuration
+# (/etc/saima/site.yaml, as for cron and systemd) names the landing folder, the warehouse and the
+# reports on the cluster's storage.
 SAIMA_HOME = "/srv/saima"
 
 # What Spark 3.5 needs on Java 17, for the driver (this worker's spark-submit JVM) and the
@@ -43,12 +44,15 @@ SPARK_ON_JAVA_17 = (
 with DAG(
     dag_id="saima_nightly",
     description="Saima: ingest, build, score, simulate, bulletin",
+    # 02:30 UTC; give start_date a time zone (pendulum) to schedule in the bureau's own time.
     schedule="30 2 * * *",
     start_date=datetime(2026, 1, 1),
     # One night at a time, in date order: the warehouse takes one writer, and a night builds on
     # the one before. Past nights are replayed on purpose, with `airflow dags backfill`.
     catchup=False,
     max_active_runs=1,
+    # A retry is safe, the night being idempotent; it helps a cluster's passing trouble, while a
+    # refused delivery (exit 3) or a bad configuration (exit 2) fails again the same way.
     default_args={"retries": 1, "retry_delay": timedelta(minutes=30)},
     tags=["saima"],
 ) as dag:
@@ -73,7 +77,7 @@ with DAG(
             "--as-of",
             "{{ ds }}",
             "--conf",
-            f"{SAIMA_HOME}/conf/site.yaml",
+            "/etc/saima/site.yaml",
         ],
         execution_timeout=timedelta(hours=6),
     )
