@@ -6,8 +6,8 @@
 --   export_usd         customs value_usd (USD), summed as given, never converted afterwards
 --   cbec_export        customs value_cny of trade modes 9610, 9710, 9810, 1210 (跨境电商出口)
 --   fdi_actual         actual_usd (实到外资, USD); contract_usd is not summed
---   retail_sales       retail_sales_cny (社零, CNY), online_retail: online_retail_cny (网零): the
---                      month as published, or for a county publishing January-to-month figures
+--   retail_sales       retail_sales_cny (社零, CNY); online_retail: online_retail_cny (网零);
+--                      the month as published, or for a county publishing January-to-month figures
 --                      (basis 'ytd') month m = ytd(m) - ytd(m-1), January = ytd(1); unknown (null)
 --                      when month m-1 was not published cumulatively
 --   above_quota_sales  sales_cny (限上批零住餐, CNY)

@@ -145,7 +145,9 @@ LEFT JOIN enterprise_ids AS e ON e.enterprise_id = l.enterprise_id
 LEFT JOIN fx_rates AS fx ON fx.period = TRY_CAST(l.period AS INTEGER);
 
 INSERT INTO delivered_lines
-SELECT DISTINCT 'customs_exports', delivery, CAST(CASE WHEN kept THEN period ELSE trim(raw_period) END AS INTEGER)
+SELECT DISTINCT
+  'customs_exports', delivery,
+  CAST(CASE WHEN kept THEN period ELSE trim(raw_period) END AS INTEGER)
 FROM customs_lines
 WHERE kept OR brings_period(raw_period);
 
@@ -233,7 +235,9 @@ SELECT
 FROM landing_lines;
 
 INSERT INTO delivered_lines
-SELECT DISTINCT 'fdi_inflows', delivery, CAST(CASE WHEN kept THEN period ELSE trim(raw_period) END AS INTEGER)
+SELECT DISTINCT
+  'fdi_inflows', delivery,
+  CAST(CASE WHEN kept THEN period ELSE trim(raw_period) END AS INTEGER)
 FROM fdi_lines
 WHERE kept OR brings_period(raw_period);
 
@@ -298,7 +302,9 @@ SELECT
 FROM landing_lines;
 
 INSERT INTO delivered_lines
-SELECT DISTINCT 'retail_sales', delivery, CAST(CASE WHEN kept THEN period ELSE trim(raw_period) END AS INTEGER)
+SELECT DISTINCT
+  'retail_sales', delivery,
+  CAST(CASE WHEN kept THEN period ELSE trim(raw_period) END AS INTEGER)
 FROM retail_lines
 WHERE kept OR brings_period(raw_period);
 
@@ -367,7 +373,9 @@ FROM landing_lines AS l
 LEFT JOIN enterprise_ids AS e ON e.enterprise_id = l.enterprise_id;
 
 INSERT INTO delivered_lines
-SELECT DISTINCT 'above_quota_sales', delivery, CAST(CASE WHEN kept THEN period ELSE trim(raw_period) END AS INTEGER)
+SELECT DISTINCT
+  'above_quota_sales', delivery,
+  CAST(CASE WHEN kept THEN period ELSE trim(raw_period) END AS INTEGER)
 FROM above_quota_lines
 WHERE kept OR brings_period(raw_period);
 
