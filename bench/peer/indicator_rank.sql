@@ -67,9 +67,10 @@ SELECT
   CAST(r.n_ranked_in_group AS INTEGER) AS n_ranked_in_group,
   CAST(CASE WHEN r.month > 1 THEN p.rank - r.rank END AS INTEGER) AS rank_change
 FROM ranked AS r
+-- Equalities only: a condition on r alone in ON (r.month > 1) turns DuckDB's hash join into a
+-- nested loop over all pairs of rows; January is null by the CASE above (and YYYY00 is no month).
 LEFT JOIN ranked AS p
   ON p.indicator = r.indicator
  AND p.measure = r.measure
  AND p.region_code = r.region_code
- AND p.period = r.period - 1
- AND r.month > 1;
+ AND p.period = r.period - 1;
