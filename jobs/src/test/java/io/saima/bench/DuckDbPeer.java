@@ -2,6 +2,7 @@ package io.saima.bench;
 
 import io.saima.config.ConfigLoader;
 import io.saima.config.SaimaConfig;
+import io.saima.ingest.Source;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,23 +13,28 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The benchmark's peer: DuckDB computing Saima's county export figures from the same landing files
+ * The benchmark's peer: DuckDB computing Saima's gold figures ({@code gold.indicator_monthly} at
+ * county, city and province level, and {@code gold.indicator_rank}) from the same landing files
  * ({@code bench/run} calls it). Results are {@code key=value} lines on stdout; logs go to stderr.
  *
  * <ul>
  *   <li>{@code prepare}: landing files to UTF-8 CSV with canonical headers (timed apart);
- *   <li>{@code query}: runs {@code bench/peer/county_export_gold.sql} and writes its result as CSV;
- *   <li>{@code periods}: a few periods of that result worth cross-checking;
- *   <li>{@code cross-check}: compares the result with what Saima's gold tables hold.
+ *   <li>{@code query}: runs {@code bench/peer/silver.sql}, {@code indicator_monthly.sql} and {@code
+ *       indicator_rank.sql} and writes the two tables as CSV;
+ *   <li>{@code saima-queries}: the {@code saima sql} queries that extract the same figures from
+ *       Saima's gold;
+ *   <li>{@code cross-check}: compares both, cell by cell; exits 1 on any difference.
  * </ul>
  */
 @Command(
@@ -37,7 +43,7 @@ import picocli.CommandLine.Option;
     subcommands = {
       DuckDbPeer.Prepare.class,
       DuckDbPeer.Query.class,
-      DuckDbPeer.Periods.class,
+      DuckDbPeer.SaimaQueries.class,
       DuckDbPeer.CrossCheck.class
     })
 public final class DuckDbPeer implements Runnable {
@@ -87,8 +93,8 @@ public final class DuckDbPeer implements Runnable {
     }
   }
 
-  /** Runs the peer's SQL script on prepared files and writes its result. */
-  @Command(name = "query", description = "run the peer SQL script, write its result as CSV")
+  /** Runs the peer's SQL scripts on prepared files and writes their results. */
+  @Command(name = "query", description = "run the peer SQL scripts, write the gold figures as CSV")
   static final class Query implements Callable<Integer> {
     @Option(names = "--peer", required = true, description = "prepared files")
     Path peer;
@@ -96,10 +102,17 @@ public final class DuckDbPeer implements Runnable {
     @Option(names = "--reference", required = true)
     Path reference;
 
-    @Option(names = "--sql", required = true)
-    Path sql;
+    @Option(
+        names = "--sql",
+        required = true,
+        split = ",",
+        description = "the scripts, run in this order (silver, indicator_monthly, indicator_rank)")
+    List<Path> sql;
 
-    @Option(names = "--out", required = true, description = "CSV of the result")
+    @Option(
+        names = "--out",
+        required = true,
+        description = "folder for indicator_monthly.csv and indicator_rank.csv")
     Path out;
 
     @Option(names = "--threads", defaultValue = "0", description = "0: DuckDB's default")
@@ -107,19 +120,32 @@ public final class DuckDbPeer implements Runnable {
 
     @Override
     public Integer call() throws IOException, SQLException {
-      long rows;
+      List<String> scripts = new ArrayList<>();
+      for (Path script : sql) {
+        scripts.add(readAll(script));
+      }
+      Files.createDirectories(out);
       try (Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
         // Timed from an open connection: loading DuckDB's native library is the JVM's start-up,
         // which the process's wall time (bench/run) still counts.
         long start = System.nanoTime();
-        rows = run(connection, peer, reference, readAll(sql), threads);
+        Rows rows = run(connection, peer, reference, scripts, threads);
         long elapsed = System.nanoTime() - start;
         try (Statement statement = connection.createStatement()) {
-          statement.execute("COPY county_export TO '" + literal(out) + "' (HEADER, DELIMITER ',')");
+          for (String table : List.of("indicator_monthly", "indicator_rank")) {
+            statement.execute(
+                "COPY (SELECT * FROM "
+                    + table
+                    + " ORDER BY ALL) TO '"
+                    + literal(out.resolve(table + ".csv"))
+                    + "' (HEADER, DELIMITER ',')");
+          }
           System.out.println("threads=" + setting(statement, "threads"));
         }
         System.out.println("query_seconds=" + seconds(elapsed));
-        System.out.println("rows=" + rows);
+        System.out.println("rows=" + rows.monthly());
+        System.out.println("rows.indicator_monthly=" + rows.monthly());
+        System.out.println("rows.indicator_rank=" + rows.rank());
       }
       return 0;
     }
@@ -132,23 +158,69 @@ public final class DuckDbPeer implements Runnable {
     }
   }
 
+  /** How many rows the peer's two gold tables have. */
+  record Rows(long monthly, long rank) {}
+
   /**
-   * Runs the script on a connection and returns the number of rows of {@code county_export}; the
-   * timed work of the peer (reading the files included).
+   * Runs the scripts in order on a connection and returns the row counts of {@code
+   * indicator_monthly} and {@code indicator_rank}; the timed work of the peer (reading the files
+   * included). In the scripts, {@code {{peer}}} and {@code {{reference}}} are the folders, and
+   * {@code {{<source>}}} (e.g. {@code {{fdi_inflows}}}) the source's prepared files as a path
+   * literal for {@code read_csv}; a source without files is a header-only file, so that a landing
+   * folder without a source still gives its months (none).
    */
-  static long run(Connection connection, Path peer, Path reference, String script, int threads)
-      throws SQLException {
-    String resolved =
-        script.replace("{{peer}}", literal(peer)).replace("{{reference}}", literal(reference));
+  static Rows run(
+      Connection connection, Path peer, Path reference, List<String> scripts, int threads)
+      throws SQLException, IOException {
+    Map<String, String> files = new LinkedHashMap<>();
+    for (Source source : Source.values()) {
+      files.put("{{" + source.id() + "}}", "'" + sourceFiles(peer, source) + "'");
+    }
     try (Statement statement = connection.createStatement()) {
       if (threads > 0) {
         statement.execute("SET threads = " + threads);
       }
-      statement.execute(resolved);
-      try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM county_export")) {
-        rs.next();
-        return rs.getLong(1);
+      for (String script : scripts) {
+        String resolved =
+            script.replace("{{peer}}", literal(peer)).replace("{{reference}}", literal(reference));
+        for (Map.Entry<String, String> entry : files.entrySet()) {
+          resolved = resolved.replace(entry.getKey(), entry.getValue());
+        }
+        statement.execute(resolved);
       }
+      return new Rows(count(statement, "indicator_monthly"), count(statement, "indicator_rank"));
+    }
+  }
+
+  /** The glob of a source's prepared files, or a header-only file when it has none. */
+  private static String sourceFiles(Path peer, Source source) throws IOException {
+    Path dir = peer.resolve(source.id());
+    if (Files.isDirectory(dir)) {
+      try (Stream<Path> files = Files.walk(dir, 2)) {
+        boolean any =
+            files.anyMatch(
+                f ->
+                    Files.isRegularFile(f)
+                        && dir.relativize(f).getNameCount() == 2
+                        && f.getFileName().toString().endsWith(".csv"));
+        if (any) {
+          return literal(dir) + "/*/*.csv";
+        }
+      }
+    }
+    Path empty = peer.resolve(".no-files").resolve(source.id() + ".csv");
+    Files.createDirectories(empty.getParent());
+    Files.writeString(
+        empty,
+        String.join(",", LandingConversionPeer.columns(source)) + "\n",
+        StandardCharsets.UTF_8);
+    return literal(empty);
+  }
+
+  private static long count(Statement statement, String table) throws SQLException {
+    try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 
@@ -157,175 +229,275 @@ public final class DuckDbPeer implements Runnable {
     return path.toAbsolutePath().normalize().toString().replace("'", "''");
   }
 
-  /**
-   * The periods to cross-check: the first and the last delivered, and the last June and December
-   * (half-year and full-year, the figures leadership reads).
-   */
-  @Command(name = "periods", description = "periods of a peer result worth cross-checking")
-  static final class Periods implements Callable<Integer> {
-    @Option(names = "--result", required = true)
-    Path result;
+  /** The indicators the peer computes, each at county, city and province level. */
+  static final List<String> INDICATORS =
+      List.of(
+          "export",
+          "export_usd",
+          "cbec_export",
+          "fdi_actual",
+          "retail_sales",
+          "online_retail",
+          "above_quota_sales");
 
+  /** What a figure is, for comparing it. */
+  enum Kind {
+    /** DECIMAL money: equal to the cent. */
+    MONEY,
+    /** DOUBLE percentages: equal within {@link #TOLERANCE}, relative or absolute. */
+    PERCENT,
+    /** whole numbers (ranks, counts): equal. */
+    WHOLE
+  }
+
+  /**
+   * Two percentages (or a DOUBLE value) agree when they differ by at most this much relative to the
+   * larger, or by at most this many points: far below any printed precision, far above the last
+   * place of a double, which is all two engines computing the same DECIMAL figures can differ by.
+   */
+  static final double TOLERANCE = 1e-9;
+
+  /** A gold table as both sides write it: its key and its figures. */
+  record Table(String name, List<String> key, Map<String, Kind> figures) {}
+
+  static final Table MONTHLY =
+      new Table(
+          "indicator_monthly",
+          List.of("indicator", "region_level", "region_code", "period"),
+          figures(
+              Kind.MONEY,
+              List.of("value_month", "value_ytd", "value_month_ly", "value_ytd_ly"),
+              Kind.PERCENT,
+              List.of(
+                  "yoy_month_pct",
+                  "yoy_ytd_pct",
+                  "share_ytd_pct",
+                  "share_ytd_ly_pct",
+                  "share_change_pp")));
+
+  static final Table RANK =
+      new Table(
+          "indicator_rank",
+          List.of("indicator", "period", "measure", "region_code"),
+          figures(
+              Kind.PERCENT,
+              List.of("value"),
+              Kind.WHOLE,
+              List.of("rank", "rank_in_group", "n_ranked", "n_ranked_in_group", "rank_change")));
+
+  private static Map<String, Kind> figures(
+      Kind first, List<String> firstNames, Kind second, List<String> secondNames) {
+    Map<String, Kind> out = new LinkedHashMap<>();
+    firstNames.forEach(n -> out.put(n, first));
+    secondNames.forEach(n -> out.put(n, second));
+    return out;
+  }
+
+  /** The columns of Saima's extract of a table, for {@code saima sql}. */
+  static String saimaQuery(Table table) {
+    String columns =
+        String.join(", ", table.key()) + ", " + String.join(", ", table.figures().keySet());
+    String levels = table == MONTHLY ? " AND region_level IN ('county', 'city', 'province')" : "";
+    return "SELECT "
+        + columns
+        + " FROM gold."
+        + table.name()
+        + " WHERE indicator IN ("
+        + String.join(", ", INDICATORS.stream().map(i -> "'" + i + "'").toList())
+        + ")"
+        + levels
+        + " ORDER BY "
+        + String.join(", ", table.key());
+  }
+
+  /** Prints the queries that extract from Saima's gold what the peer computes. */
+  @Command(name = "saima-queries", description = "the SQL that extracts Saima's side")
+  static final class SaimaQueries implements Callable<Integer> {
     @Override
-    public Integer call() throws SQLException {
-      try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-          Statement statement = connection.createStatement();
-          ResultSet rs =
-              statement.executeQuery(
-                  "WITH p AS (SELECT DISTINCT CAST(period AS INTEGER) AS period FROM read_csv('"
-                      + literal(result)
-                      + "', header = true, all_varchar = true)) "
-                      + "SELECT DISTINCT period FROM ("
-                      + " SELECT min(period) AS period FROM p"
-                      + " UNION ALL SELECT max(period) FROM p"
-                      + " UNION ALL SELECT max(period) FROM p WHERE period % 100 = 6"
-                      + " UNION ALL SELECT max(period) FROM p WHERE period % 100 = 12)"
-                      + " WHERE period IS NOT NULL ORDER BY period")) {
-        List<String> periods = new ArrayList<>();
-        while (rs.next()) {
-          periods.add(rs.getString(1));
-        }
-        System.out.println("periods=" + String.join(",", periods));
-      }
+    public Integer call() {
+      System.out.println(MONTHLY.name() + "=" + saimaQuery(MONTHLY));
+      System.out.println(RANK.name() + "=" + saimaQuery(RANK));
       return 0;
     }
   }
 
   /**
-   * Compares the peer's figures with Saima's, county by county, for the periods Saima's extract
-   * holds: money exactly, percentages within 1e-6 points, ranks exactly.
+   * Compares the peer's gold figures with Saima's, cell by cell: every row of both sides for the
+   * peer's indicators (region levels county, city and province; the county ranks), money exactly,
+   * percentages within {@link #TOLERANCE}, ranks and counts exactly; a row on one side only is a
+   * mismatch. Exits 1 when anything differs.
    */
-  @Command(name = "cross-check", description = "compare the peer result with Saima's gold")
+  @Command(name = "cross-check", description = "compare the peer's gold with Saima's, cell by cell")
   static final class CrossCheck implements Callable<Integer> {
-    @Option(names = "--peer-result", required = true)
-    Path peerResult;
+    @Option(names = "--peer-monthly", required = true)
+    Path peerMonthly;
 
-    @Option(
-        names = "--saima-monthly",
-        required = true,
-        description = "CSV: region_code, period, value_ytd[, value_ytd_ly, yoy_ytd_pct, ...]")
+    @Option(names = "--peer-rank", required = true)
+    Path peerRank;
+
+    @Option(names = "--saima-monthly", required = true, description = "saima sql --format csv")
     Path saimaMonthly;
 
-    @Option(names = "--saima-rank", description = "CSV: region_code, period, rank")
+    @Option(names = "--saima-rank", required = true, description = "saima sql --format csv")
     Path saimaRank;
 
     @Option(names = "--mismatches", required = true, description = "CSV of the differences")
     Path mismatches;
 
-    @Option(
-        names = "--periods",
-        required = true,
-        split = ",",
-        description = "the periods Saima was asked for, e.g. 202001,202006")
-    List<Integer> periods;
-
     @Override
     public Integer call() throws SQLException, IOException {
+      long total;
       try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
           Statement statement = connection.createStatement()) {
-        List<String> lines = crossCheck(statement, peerResult, saimaMonthly, saimaRank, periods);
+        List<String> lines = crossCheck(statement, peerMonthly, peerRank, saimaMonthly, saimaRank);
         statement.execute(
-            "COPY (SELECT * FROM mismatches ORDER BY period, region_code, figure) TO '"
+            "COPY (SELECT * FROM mismatches ORDER BY ALL) TO '"
                 + literal(mismatches)
                 + "' (HEADER, DELIMITER ',')");
         lines.forEach(System.out::println);
+        total = count(statement, "mismatches");
+      }
+      if (total > 0) {
+        System.err.println(
+            "cross-check: "
+                + total
+                + " mismatch(es) between the peer's and Saima's gold figures; see "
+                + mismatches);
+        return 1;
       }
       return 0;
     }
   }
 
-  /** The comparison itself; leaves a table {@code mismatches} and returns key=value lines. */
+  /**
+   * The comparison itself; leaves a table {@code mismatches} (table, row key, figure, both values)
+   * and returns key=value lines.
+   */
   static List<String> crossCheck(
-      Statement statement,
-      Path peerResult,
-      Path saimaMonthly,
-      Path saimaRank,
-      List<Integer> periods)
-      throws SQLException, IOException {
-    String periodList = String.join(",", periods.stream().map(p -> "'" + p + "'").toList());
-    String csv = "', header = true, all_varchar = true)";
+      Statement statement, Path peerMonthly, Path peerRank, Path saimaMonthly, Path saimaRank)
+      throws SQLException {
     statement.execute(
-        "CREATE OR REPLACE TABLE peer AS SELECT * FROM read_csv('" + literal(peerResult) + csv);
-    statement.execute(
-        "CREATE OR REPLACE TABLE saima AS SELECT * FROM read_csv('" + literal(saimaMonthly) + csv);
-    List<String> saimaColumns = columns(statement, "saima");
-    List<String> figures = new ArrayList<>(List.of("value_ytd"));
-    for (String optional : List.of("value_ytd_ly", "yoy_ytd_pct", "share_ytd_pct")) {
-      if (saimaColumns.contains(optional)) {
-        figures.add(optional);
-      }
-    }
-    if (saimaRank != null && Files.isRegularFile(saimaRank)) {
-      statement.execute(
-          "CREATE OR REPLACE TABLE saima_rank AS SELECT * FROM read_csv('"
-              + literal(saimaRank)
-              + csv);
-      statement.execute(
-          "CREATE OR REPLACE TABLE saima AS SELECT s.*, r.rank AS rank_ytd FROM saima s"
-              + " LEFT JOIN saima_rank r USING (region_code, period)");
-      figures.add("rank_ytd");
-    }
-    // The periods Saima was asked for: every county of the peer in them must be in Saima's
-    // extract with the same figures, and nothing else may be.
-    StringBuilder union = new StringBuilder();
-    for (String figure : figures) {
-      if (union.length() > 0) {
-        union.append(" UNION ALL ");
-      }
-      union
-          .append("SELECT coalesce(p.region_code, s.region_code) AS region_code,")
-          .append(" coalesce(p.period, s.period) AS period, '")
-          .append(figure)
-          .append("' AS figure, p.")
-          .append(figure)
-          .append(" AS peer_value, s.")
-          .append(figure)
-          .append(" AS saima_value, ")
-          .append(differs(figure, "p." + figure, "s." + figure))
-          .append(" AS differs FROM (SELECT * FROM peer WHERE period IN (")
-          .append(periodList)
-          .append(")) p FULL OUTER JOIN saima s")
-          .append(" ON p.region_code = s.region_code AND p.period = s.period");
-    }
-    statement.execute("CREATE OR REPLACE TABLE compared AS " + union);
-    statement.execute("CREATE OR REPLACE TABLE mismatches AS SELECT * FROM compared WHERE differs");
+        "CREATE OR REPLACE TABLE mismatches (\"table\" VARCHAR, row_key VARCHAR, figure VARCHAR,"
+            + " peer_value VARCHAR, saima_value VARCHAR)");
     List<String> lines = new ArrayList<>();
-    try (ResultSet rs =
-        statement.executeQuery(
-            "SELECT string_agg(DISTINCT period, ',' ORDER BY period),"
-                + " count(DISTINCT (region_code, period)) FROM compared")) {
-      rs.next();
-      lines.add("periods=" + rs.getString(1));
-      lines.add("rows_compared=" + rs.getLong(2));
-    }
-    lines.add("figures=" + String.join(",", figures));
-    long total = 0;
-    for (String figure : figures) {
-      try (ResultSet rs =
-          statement.executeQuery(
-              "SELECT count(*) FROM mismatches WHERE figure = '" + figure + "'")) {
-        rs.next();
-        long n = rs.getLong(1);
-        total += n;
-        lines.add("mismatches." + figure + "=" + n);
+    for (Table table : List.of(MONTHLY, RANK)) {
+      Path peerFile = table == MONTHLY ? peerMonthly : peerRank;
+      Path saimaFile = table == MONTHLY ? saimaMonthly : saimaRank;
+      String scope =
+          " WHERE indicator IN ("
+              + String.join(", ", INDICATORS.stream().map(i -> "'" + i + "'").toList())
+              + ")"
+              + (table == MONTHLY ? " AND region_level IN ('county', 'city', 'province')" : "");
+      for (String side : List.of("peer", "saima")) {
+        statement.execute(
+            "CREATE OR REPLACE TABLE "
+                + side
+                + " AS SELECT * FROM read_csv('"
+                + literal(side.equals("peer") ? peerFile : saimaFile)
+                + "', header = true, all_varchar = true)"
+                + scope);
+      }
+      String on =
+          String.join(" AND ", table.key().stream().map(k -> "p." + k + " = s." + k).toList());
+      String rowKey =
+          "concat_ws(' ', "
+              + String.join(
+                  ", ",
+                  table.key().stream().map(k -> "coalesce(p." + k + ", s." + k + ")").toList())
+              + ")";
+      statement.execute(
+          "CREATE OR REPLACE TABLE compared AS SELECT p.indicator IS NOT NULL AS in_peer,"
+              + " s.indicator IS NOT NULL AS in_saima, "
+              + rowKey
+              + " AS row_key FROM peer p FULL OUTER JOIN saima s ON "
+              + on);
+      lines.add("rows." + table.name() + ".peer=" + count(statement, "peer"));
+      lines.add("rows." + table.name() + ".saima=" + count(statement, "saima"));
+      lines.add("rows_compared." + table.name() + "=" + count(statement, "compared"));
+      // A row on one side only is one mismatch, not one per figure.
+      statement.execute(
+          "INSERT INTO mismatches SELECT '"
+              + table.name()
+              + "', row_key, 'row', CASE WHEN in_peer THEN 'present' ELSE 'absent' END,"
+              + " CASE WHEN in_saima THEN 'present' ELSE 'absent' END FROM compared"
+              + " WHERE in_peer <> in_saima");
+      lines.add(mismatchCount(statement, table, "row"));
+      for (Map.Entry<String, Kind> figure : table.figures().entrySet()) {
+        String name = figure.getKey();
+        statement.execute(
+            "INSERT INTO mismatches SELECT '"
+                + table.name()
+                + "', "
+                + rowKey
+                + ", '"
+                + name
+                + "', p."
+                + name
+                + ", s."
+                + name
+                + " FROM peer p JOIN saima s ON "
+                + on
+                + " WHERE "
+                + differs(figure.getValue(), "p." + name, "s." + name));
+        lines.add(mismatchCount(statement, table, name));
       }
     }
+    long total = count(statement, "mismatches");
+    lines.add("tables=" + MONTHLY.name() + "," + RANK.name());
+    lines.add("tolerance=" + TOLERANCE);
     lines.add("mismatches=" + total);
     return lines;
   }
 
+  private static String mismatchCount(Statement statement, Table table, String figure)
+      throws SQLException {
+    try (ResultSet rs =
+        statement.executeQuery(
+            "SELECT count(*) FROM mismatches WHERE \"table\" = '"
+                + table.name()
+                + "' AND figure = '"
+                + figure
+                + "'")) {
+      rs.next();
+      return "mismatches." + table.name() + "." + figure + "=" + rs.getLong(1);
+    }
+  }
+
   /** SQL for "these two texts are different figures". */
-  private static String differs(String figure, String peer, String saima) {
+  static String differs(Kind kind, String peer, String saima) {
     String both = peer + " IS NULL AND " + saima + " IS NULL";
     String one = peer + " IS NULL OR " + saima + " IS NULL";
-    String compare;
-    if (figure.endsWith("_pct")) {
-      compare = "abs(CAST(" + peer + " AS DOUBLE) - CAST(" + saima + " AS DOUBLE)) > 1e-6";
-    } else if (figure.equals("rank_ytd")) {
-      compare = "CAST(" + peer + " AS INTEGER) <> TRY_CAST(" + saima + " AS INTEGER)";
-    } else {
-      compare = "CAST(" + peer + " AS DECIMAL(24, 2)) <> TRY_CAST(" + saima + " AS DECIMAL(24, 2))";
-    }
+    String compare =
+        switch (kind) {
+          case PERCENT -> {
+            String p = "TRY_CAST(" + peer + " AS DOUBLE)";
+            String s = "TRY_CAST(" + saima + " AS DOUBLE)";
+            yield "NOT (abs("
+                + p
+                + " - "
+                + s
+                + ") <= "
+                + TOLERANCE
+                + " * greatest(abs("
+                + p
+                + "), abs("
+                + s
+                + ")) OR abs("
+                + p
+                + " - "
+                + s
+                + ") <= "
+                + TOLERANCE
+                + ")";
+          }
+          case WHOLE -> "TRY_CAST(" + peer + " AS BIGINT) <> TRY_CAST(" + saima + " AS BIGINT)";
+          case MONEY ->
+              "TRY_CAST("
+                  + peer
+                  + " AS DECIMAL(38, 2)) <> TRY_CAST("
+                  + saima
+                  + " AS DECIMAL(38, 2))";
+        };
     return "CASE WHEN "
         + both
         + " THEN false WHEN "
@@ -333,20 +505,6 @@ public final class DuckDbPeer implements Runnable {
         + " THEN true ELSE coalesce("
         + compare
         + ", true) END";
-  }
-
-  private static List<String> columns(Statement statement, String table) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (ResultSet rs =
-        statement.executeQuery(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = '"
-                + table
-                + "' ORDER BY ordinal_position")) {
-      while (rs.next()) {
-        out.add(rs.getString(1).toLowerCase(Locale.ROOT));
-      }
-    }
-    return out;
   }
 
   static String readAll(Path file) throws IOException {

@@ -177,14 +177,14 @@ final class LandingConversionPeer {
         throw new UnreadableFileException(file + " is empty (no header)");
       }
       int[] positions = positions(source, file, header);
-      CsvRecords.write(writer, source.columns());
+      CsvRecords.write(writer, columns(source));
       long count = 0;
       List<String> record;
       while ((record = reader.next()) != null) {
         if (CsvRecords.isBlank(record)) {
           continue;
         }
-        CsvRecords.write(writer, project(record, positions));
+        CsvRecords.write(writer, project(record, positions, header.size()));
         count++;
       }
       return count;
@@ -201,8 +201,9 @@ final class LandingConversionPeer {
       if (headerRow == null) {
         throw new UnreadableFileException(file + " has no header row");
       }
-      int[] positions = positions(source, file, cells(headerRow));
-      CsvRecords.write(writer, source.columns());
+      List<String> header = cells(headerRow);
+      int[] positions = positions(source, file, header);
+      CsvRecords.write(writer, columns(source));
       long count = 0;
       for (int r = first + 1; r <= sheet.getLastRowNum(); r++) {
         Row row = sheet.getRow(r);
@@ -213,7 +214,7 @@ final class LandingConversionPeer {
         if (record.stream().allMatch(String::isBlank)) {
           continue;
         }
-        CsvRecords.write(writer, project(record, positions));
+        CsvRecords.write(writer, project(record, positions, header.size()));
         count++;
       }
       return count;
@@ -283,11 +284,35 @@ final class LandingConversionPeer {
     return null;
   }
 
-  private static List<String> project(List<String> record, int[] positions) {
-    List<String> out = new ArrayList<>(positions.length);
+  /**
+   * The columns of a prepared file: the source's canonical columns in contract order, then {@value
+   * #SURPLUS_FIELDS}.
+   */
+  static List<String> columns(Source source) {
+    List<String> out = new ArrayList<>(source.columns());
+    out.add(SURPLUS_FIELDS);
+    return out;
+  }
+
+  /**
+   * The last column of a prepared file: how many non-empty fields a record has beyond its header's
+   * columns. Such a record cannot be matched to its header (most often an unquoted comma), and
+   * Saima quarantines it as {@code missing_field}; the peer's SQL leaves it out likewise.
+   */
+  static final String SURPLUS_FIELDS = "surplus_fields";
+
+  private static List<String> project(List<String> record, int[] positions, int headerWidth) {
+    List<String> out = new ArrayList<>(positions.length + 1);
     for (int position : positions) {
       out.add(position >= 0 && position < record.size() ? record.get(position) : "");
     }
+    int surplus = 0;
+    for (int i = headerWidth; i < record.size(); i++) {
+      if (!record.get(i).isBlank()) {
+        surplus++;
+      }
+    }
+    out.add(Integer.toString(surplus));
     return out;
   }
 
