@@ -10,6 +10,7 @@ import io.saima.pipeline.NightContext;
 import io.saima.pipeline.Nightly;
 import io.saima.pipeline.SparkSessions;
 import io.saima.pipeline.Stage;
+import io.saima.pipeline.WarehouseLease;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,6 +43,21 @@ final class NightRunner {
     SparkSession spark = SparkSessions.create(config);
     Warehouse warehouse = new Warehouse(spark, config.warehouse());
     String runId = UUID.randomUUID().toString();
+    try (WarehouseLease lease = CommonOptions.lease(warehouse, config, command, runId)) {
+      return runHoldingLease(common, command, asOf, stages, out, config, inputs, warehouse, runId);
+    }
+  }
+
+  private static int runHoldingLease(
+      CommonOptions common,
+      String command,
+      LocalDate asOf,
+      Function<IngestInputs, List<Stage>> stages,
+      PrintStream out,
+      SaimaConfig config,
+      IngestInputs inputs,
+      Warehouse warehouse,
+      String runId) {
     Instant startedAt = Instant.now();
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put("landing", config.landing());

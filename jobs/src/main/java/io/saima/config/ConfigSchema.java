@@ -158,6 +158,11 @@ public final class ConfigSchema {
     alerts.add("rank_fall_measure", Type.STRING, "rank_fall: ytd_value, ytd_yoy or share_change");
     alerts.add("behind_pp", Type.NUMBER, "behind_time_progress: points behind time progress");
     alerts.add("share_fall_pp", Type.NUMBER, "share_falling: points of share lost on last year");
+    Node lock = r.section("lock", "one writer per warehouse at a time");
+    lock.add(
+        "lease_seconds",
+        Type.INTEGER,
+        "a run on another host that has not renewed its lease for this long is taken as gone");
     Node sql = r.section("sql", "statisticians' access: saima sql and saima sql-server");
     sql.add(
         "metastore",
