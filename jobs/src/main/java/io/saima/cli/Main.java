@@ -37,6 +37,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       ReportCommand.class,
       SqlCommand.class,
       SqlServerCommand.class,
+      StatusCommand.class,
       GenerateCommand.class,
       CommandLine.HelpCommand.class
     },
