@@ -86,7 +86,8 @@ final class NightRunner {
           ExitCode.FAILURE,
           night.rows(),
           night.versions(),
-          e.getMessage());
+          e.getMessage(),
+          night.stages());
       throw e;
     }
     recordVersionsWritten(warehouse, versionsBefore, night);
@@ -104,7 +105,8 @@ final class NightRunner {
         exit,
         night.rows(),
         night.versions(),
-        message);
+        message,
+        night.stages());
     out.println(
         command
             + " "

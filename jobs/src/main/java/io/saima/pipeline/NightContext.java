@@ -30,6 +30,7 @@ public final class NightContext {
   private final Map<String, Long> rows = new TreeMap<>();
   private final Map<String, Long> versions = new TreeMap<>();
   private final Set<Integer> rebuiltPeriods = new TreeSet<>();
+  private final List<StageRun> stages = new ArrayList<>();
   private boolean fullBuild;
 
   public NightContext(
@@ -85,6 +86,11 @@ public final class NightContext {
   /** The Delta version of each table written, by qualified name. */
   public Map<String, Long> versions() {
     return versions;
+  }
+
+  /** The stages run so far, in order, with their outcome and duration. */
+  public List<StageRun> stages() {
+    return stages;
   }
 
   /** The gold periods the build stage rewrote; scoring rescores only these. */

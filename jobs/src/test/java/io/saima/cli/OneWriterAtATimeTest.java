@@ -84,13 +84,25 @@ class OneWriterAtATimeTest extends SparkTestBase {
                 + holder.pid()
                 + " is not running on this host): nightly run run-of-the-holder"),
         next.stderr);
+    // The run's audit row: its host and each stage's outcome; the stage's progress on stderr.
     assertEquals(
-        "[[ingest,ok]]",
+        "[[ingest,ok," + WarehouseLease.thisHostName() + ",1,ingest,ok,true]]",
         new Warehouse(spark(), warehouse)
             .read(OpsTables.JOB_RUNS.id())
-            .selectExpr("command", "outcome")
+            .selectExpr(
+                "command",
+                "outcome",
+                "host",
+                "size(stages)",
+                "stages[0].name",
+                "stages[0].outcome",
+                "stages[0].seconds > 0 AND stages[0].started_at >= started_at")
             .collectAsList()
             .toString());
+    assertTrue(next.stderr.contains("INFO  Nightly: stage 1/1 ingest: starts (run "), next.stderr);
+    assertTrue(
+        next.stderr.matches("(?s).*INFO  Nightly: stage 1/1 ingest: ok in \\d+\\.\\d s\n.*"),
+        next.stderr);
     // released when the run ended: no holder, and the next writer takes it without a warning
     Configuration hadoop = spark().sparkContext().hadoopConfiguration();
     assertTrue(WarehouseLease.holder(hadoop, warehouse, Duration.ofMinutes(2)).isEmpty());
