@@ -38,6 +38,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       SqlCommand.class,
       SqlServerCommand.class,
       StatusCommand.class,
+      MaintainCommand.class,
       GenerateCommand.class,
       CommandLine.HelpCommand.class
     },

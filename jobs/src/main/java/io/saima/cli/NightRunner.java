@@ -6,6 +6,7 @@ import io.saima.config.SaimaConfig;
 import io.saima.ingest.IngestInputs;
 import io.saima.ingest.ReaderApiInputs;
 import io.saima.pipeline.JobRuns;
+import io.saima.pipeline.MaintainNightStage;
 import io.saima.pipeline.NightContext;
 import io.saima.pipeline.Nightly;
 import io.saima.pipeline.SparkSessions;
@@ -39,6 +40,9 @@ final class NightRunner {
       Function<IngestInputs, List<Stage>> stages,
       PrintStream out) {
     SaimaConfig config = common.load(List.of("landing", "reference"));
+    // The night's weekly maintenance settings are checked before anything is written.
+    MaintainNightStage.weeklyOn(config);
+    MaintainNightStage.retentionDays(config);
     IngestInputs inputs = new ReaderApiInputs(config);
     SparkSession spark = SparkSessions.create(config);
     Warehouse warehouse = new Warehouse(spark, config.warehouse());

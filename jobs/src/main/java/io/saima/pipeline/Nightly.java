@@ -23,7 +23,8 @@ public final class Nightly {
         new BuildNightStage(),
         new ScoreNightStage(),
         new SimulateNightStage(),
-        new ReportNightStage());
+        new ReportNightStage(),
+        new MaintainNightStage());
   }
 
   /**

@@ -24,6 +24,8 @@ class MainTest {
           "report",
           "sql",
           "sql-server",
+          "status",
+          "maintain",
           "generate");
 
   @Test
