@@ -1,6 +1,7 @@
 package io.saima.cli;
 
 import io.saima.config.ConfigException;
+import io.saima.pipeline.WarehouseLease;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -183,6 +184,10 @@ public final class Main implements Runnable {
         return ExitCode.USAGE;
       }
       err.println(name(cmd) + ": failed: " + describe(e));
+      if (isHeld(e)) {
+        // Not an error of this run: the message names the run to wait for.
+        return ExitCode.FAILURE;
+      }
       if (verbose) {
         e.printStackTrace(err);
       } else {
@@ -190,6 +195,15 @@ public final class Main implements Runnable {
       }
       return ExitCode.FAILURE;
     };
+  }
+
+  private static boolean isHeld(Throwable e) {
+    for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
+      if (c instanceof WarehouseLease.HeldException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

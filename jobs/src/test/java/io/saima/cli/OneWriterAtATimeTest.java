@@ -66,6 +66,10 @@ class OneWriterAtATimeTest extends SparkTestBase {
                     + ", started "),
             refused.stderr);
         assertEquals("", refused.stdout);
+        assertEquals(
+            "saima " + command[0] + ": failed: the warehouse " + warehouse,
+            refused.firstLineOfStderr().substring(0, refused.firstLineOfStderr().indexOf(" is ")));
+        assertTrue(!refused.stderr.contains("--verbose"), refused.stderr);
       }
       assertEquals(before, tree(dir.resolve("warehouse")), "the refused runs changed nothing");
     } finally {
