@@ -147,12 +147,15 @@ final class NightRunner {
   /**
    * Adds to the run's {@code delta_versions} every table whose version the run moved, at the
    * version it left: the revision audit (report.数据修订) reads two runs' gold tables at the versions
-   * they wrote. What a stage recorded itself stays as it is.
+   * they wrote. What a stage recorded itself stays as it is. The night's weekly maintenance moves
+   * every table's version without changing its data: the versions before it are what the run wrote.
    */
   private static void recordVersionsWritten(
       Warehouse warehouse, Map<TableId, Long> before, NightContext night) {
     List<String> moved = new java.util.ArrayList<>();
-    versions(warehouse)
+    night
+        .versionsBeforeMaintenance()
+        .orElseGet(() -> versions(warehouse))
         .forEach(
             (id, version) -> {
               if (!version.equals(before.get(id))) {

@@ -1,5 +1,6 @@
 package io.saima.pipeline;
 
+import io.saima.catalog.TableId;
 import io.saima.catalog.TableMaintenance;
 import io.saima.catalog.Warehouse;
 import io.saima.config.ConfigException;
@@ -8,8 +9,10 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +59,11 @@ public final class MaintainNightStage implements Stage {
       LOG.info("maintain: already done this week (at {})", last.get());
       return;
     }
+    Map<TableId, Long> versions = new LinkedHashMap<>();
+    for (TableId id : night.warehouse().list()) {
+      night.warehouse().version(id).ifPresent(v -> versions.put(id, v));
+    }
+    night.markMaintenance(versions);
     List<TableMaintenance.Report> reports =
         new TableMaintenance(night.warehouse(), retentionDays(night.config())).all();
     night.rows().put(MAINTAINED_TABLES, (long) reports.size());

@@ -31,6 +31,7 @@ public final class NightContext {
   private final Map<String, Long> versions = new TreeMap<>();
   private final Set<Integer> rebuiltPeriods = new TreeSet<>();
   private final List<StageRun> stages = new ArrayList<>();
+  private Map<io.saima.catalog.TableId, Long> versionsBeforeMaintenance;
   private boolean fullBuild;
 
   public NightContext(
@@ -86,6 +87,18 @@ public final class NightContext {
   /** The Delta version of each table written, by qualified name. */
   public Map<String, Long> versions() {
     return versions;
+  }
+
+  /**
+   * The version of every table just before the night's maintenance compacted them, when it did:
+   * OPTIMIZE commits rewrite files, not data, so the versions a run records as written are these.
+   */
+  public Optional<Map<io.saima.catalog.TableId, Long>> versionsBeforeMaintenance() {
+    return Optional.ofNullable(versionsBeforeMaintenance);
+  }
+
+  public void markMaintenance(Map<io.saima.catalog.TableId, Long> versionsBefore) {
+    this.versionsBeforeMaintenance = versionsBefore;
   }
 
   /** The stages run so far, in order, with their outcome and duration. */

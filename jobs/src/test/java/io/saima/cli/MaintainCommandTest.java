@@ -88,7 +88,7 @@ class MaintainCommandTest extends SparkTestBase {
             .getLong(0));
     assertEquals(5L, warehouse.read(TICKS.id()).count());
     assertEquals(
-        "[[maintain,ok,0,1,maintain]]",
+        "[[maintain,ok,0,1,maintain,0]]",
         warehouse
             .read(OpsTables.JOB_RUNS.id())
             .selectExpr(
@@ -96,7 +96,8 @@ class MaintainCommandTest extends SparkTestBase {
                 "outcome",
                 "exit_code",
                 "rows['maintained_tables']",
-                "array_join(stages.name, ',')")
+                "array_join(stages.name, ',')",
+                "size(delta_versions)")
             .collectAsList()
             .toString());
 

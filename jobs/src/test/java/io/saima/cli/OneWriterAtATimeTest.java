@@ -103,6 +103,23 @@ class OneWriterAtATimeTest extends SparkTestBase {
                 "stages[0].seconds > 0 AND stages[0].started_at >= started_at")
             .collectAsList()
             .toString());
+    // The README's query of the stages, through saima sql (other tests of this JVM registered
+    // ops.job_runs at their own warehouse).
+    spark().sql("DROP TABLE IF EXISTS ops.job_runs");
+    CommandOutput stages =
+        CommandOutput.run(
+            "sql",
+            "--warehouse",
+            warehouse,
+            "-e",
+            "SELECT command, host, s.name, s.outcome FROM ops.job_runs"
+                + " LATERAL VIEW explode(stages) AS s ORDER BY started_at DESC, s.started_at",
+            "--format",
+            "csv");
+    assertEquals(
+        "command,host,name,outcome\ningest," + WarehouseLease.thisHostName() + ",ingest,ok\n",
+        stages.stdout,
+        stages.toString());
     assertTrue(next.stderr.contains("INFO  Nightly: stage 1/1 ingest: starts (run "), next.stderr);
     assertTrue(
         next.stderr.matches("(?s).*INFO  Nightly: stage 1/1 ingest: ok in \\d+\\.\\d s\n.*"),
