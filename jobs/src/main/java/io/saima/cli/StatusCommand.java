@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -70,13 +69,12 @@ public final class StatusCommand implements Callable<Integer> {
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
 
     out.println("warehouse: " + config.warehouse());
-    Optional<WarehouseLease.Holder> holder =
-        WarehouseLease.holder(
-            warehouse.spark().sparkContext().hadoopConfiguration(),
-            config.warehouse(),
-            CommonOptions.leaseTime(config));
     out.println(
-        "lock: " + holder.map(h -> "held by " + h.describe()).orElse("free (no run is writing)"));
+        "lock: "
+            + WarehouseLease.describe(
+                warehouse.spark().sparkContext().hadoopConfiguration(),
+                config.warehouse(),
+                CommonOptions.leaseTime(config)));
     out.println();
 
     if (warehouse.exists(OpsTables.JOB_RUNS.id())) {

@@ -74,6 +74,7 @@ public final class WarehouseLease implements AutoCloseable {
       long generation,
       String host,
       long pid,
+      String pidNamespace,
       Optional<Instant> processStartedAt,
       String command,
       String runId,
@@ -183,7 +184,7 @@ public final class WarehouseLease implements AutoCloseable {
         throw new HeldException(warehouse, read(fs, folder).orElseThrow());
       }
       cleanUpBefore(fs, folder, next - 1);
-      LOG.info(
+      LOG.debug(
           "took the lease of {} (generation {}) for {} run {}", warehouse, next, command, runId);
       return new WarehouseLease(fs, folder, next, lease);
     } catch (IOException e) {
@@ -202,6 +203,30 @@ public final class WarehouseLease implements AutoCloseable {
       return read(fs, folder)
           .filter(h -> !h.released())
           .filter(h -> staleness(h, lease, Instant.now()).isEmpty());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the lease of " + warehouse + ": " + e, e);
+    }
+  }
+
+  /**
+   * The state of the lease of {@code warehouse} in one line, for {@code saima status}: held (by
+   * whom), free, or left by a run that is gone (which the next writer takes over). Reads only.
+   */
+  public static String describe(Configuration hadoop, String warehouse, Duration lease) {
+    try {
+      Path folder = new Path(warehouse, FOLDER);
+      Optional<Holder> current = read(folder.getFileSystem(hadoop), folder);
+      if (current.isEmpty() || current.get().released()) {
+        return "free (no run is writing)";
+      }
+      Optional<String> stale = staleness(current.get(), lease, Instant.now());
+      if (stale.isPresent()) {
+        return "free: left by a run that is gone ("
+            + stale.get()
+            + "), the next writer takes it over: "
+            + current.get().describe();
+      }
+      return "held by " + current.get().describe();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the lease of " + warehouse + ": " + e, e);
     }
@@ -231,7 +256,7 @@ public final class WarehouseLease implements AutoCloseable {
     heartbeat.shutdownNow();
     try (FSDataOutputStream out = fs.create(new Path(folder, name(generation, "released")), true)) {
       out.write(Instant.now().toString().getBytes(StandardCharsets.UTF_8));
-      LOG.info("released the lease of {} (generation {})", folder.getParent(), generation);
+      LOG.debug("released the lease of {} (generation {})", folder.getParent(), generation);
     } catch (IOException e) {
       LOG.warn(
           "could not release the lease {}: {}; the next run takes it over once this process has"
@@ -269,7 +294,9 @@ public final class WarehouseLease implements AutoCloseable {
    * table says it for sure; from another host only the lease's renewals can.
    */
   static Optional<String> staleness(Holder holder, Duration lease, Instant now) {
-    if (holder.host().equals(thisHostName()) && holder.processStartedAt().isPresent()) {
+    if (holder.host().equals(thisHostName())
+        && holder.pidNamespace().equals(pidNamespace())
+        && holder.processStartedAt().isPresent()) {
       Optional<ProcessHandle> process = ProcessHandle.of(holder.pid());
       if (process.isEmpty() || !process.get().isAlive()) {
         return Optional.of("pid " + holder.pid() + " is not running on this host");
@@ -319,6 +346,7 @@ public final class WarehouseLease implements AutoCloseable {
             generation,
             properties.getProperty("host", "?"),
             Long.parseLong(properties.getProperty("pid", "-1")),
+            properties.getProperty("pid_namespace", ""),
             processStart.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(processStart)),
             properties.getProperty("command", "?"),
             properties.getProperty("run_id", "?"),
@@ -372,6 +400,7 @@ public final class WarehouseLease implements AutoCloseable {
     ProcessHandle self = ProcessHandle.current();
     properties.setProperty("host", thisHostName());
     properties.setProperty("pid", Long.toString(self.pid()));
+    properties.setProperty("pid_namespace", pidNamespace());
     properties.setProperty(
         "process_started_at", self.info().startInstant().map(Instant::toString).orElse(""));
     properties.setProperty("command", command);
@@ -387,6 +416,20 @@ public final class WarehouseLease implements AutoCloseable {
   }
 
   private static String cachedHost;
+
+  /**
+   * The process-id namespace of this JVM ({@code /proc/self/ns/pid}), or "" where there is none:
+   * containers sharing a host name (host networking) each number their processes on their own, so a
+   * pid means the same process only within one namespace.
+   */
+  static String pidNamespace() {
+    try {
+      return java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/ns/pid"))
+          .toString();
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return "";
+    }
+  }
 
   /** This machine's name, as the lease records it. */
   public static synchronized String thisHostName() {

@@ -45,6 +45,10 @@ class WarehouseLeaseTest {
     leaseOfAnotherHost(warehouse, Instant.now().minus(LEASE).minusSeconds(5));
 
     assertTrue(WarehouseLease.holder(hadoop, warehouse.toString(), LEASE).isEmpty());
+    assertTrue(
+        WarehouseLease.describe(hadoop, warehouse.toString(), LEASE)
+            .startsWith("free: left by a run that is gone (not renewed for 65 s"),
+        WarehouseLease.describe(hadoop, warehouse.toString(), LEASE));
     try (WarehouseLease lease =
         WarehouseLease.acquire(hadoop, warehouse.toString(), "build", "mine", LEASE)) {
       assertEquals(2, lease.generation());
@@ -52,6 +56,25 @@ class WarehouseLeaseTest {
           "mine", WarehouseLease.holder(hadoop, warehouse.toString(), LEASE).orElseThrow().runId());
     }
     assertTrue(WarehouseLease.holder(hadoop, warehouse.toString(), LEASE).isEmpty());
+  }
+
+  @Test
+  void aPidOfAnotherPidNamespaceOnTheSameHostNameIsJudgedByRenewalsOnly(@TempDir Path warehouse)
+      throws IOException {
+    // Containers with host networking share the host name but number their processes apart: a
+    // pid that is not running here may be running there.
+    lease(
+        warehouse,
+        WarehouseLease.thisHostName(),
+        "pid:[1]",
+        Long.toString(Integer.MAX_VALUE),
+        Instant.now().minusSeconds(10));
+
+    WarehouseLease.HeldException refused =
+        assertThrows(
+            WarehouseLease.HeldException.class,
+            () -> WarehouseLease.acquire(hadoop, warehouse.toString(), "build", "mine", LEASE));
+    assertEquals(Integer.MAX_VALUE, refused.holder().pid());
   }
 
   @Test
@@ -75,14 +98,21 @@ class WarehouseLeaseTest {
    * renewed}.
    */
   private static void leaseOfAnotherHost(Path warehouse, Instant renewed) throws IOException {
+    lease(warehouse, "elsewhere.example", "", "4242", renewed);
+  }
+
+  private static void lease(
+      Path warehouse, String host, String pidNamespace, String pid, Instant renewed)
+      throws IOException {
     Path file = warehouse.resolve("_lease").resolve("g-00000000000000000001.lease");
     Files.createDirectories(file.getParent());
     Files.writeString(
         file,
         String.join(
             "\n",
-            "host=elsewhere.example",
-            "pid=4242",
+            "host=" + host,
+            "pid=" + pid,
+            "pid_namespace=" + pidNamespace.replace(":", "\\:"),
             "process_started_at=2026-12-07T01\\:00\\:00Z",
             "command=nightly",
             "run_id=run-elsewhere",
