@@ -4,7 +4,9 @@ import io.saima.catalog.Warehouse;
 import io.saima.config.SaimaConfig;
 import io.saima.metrics.BuildStage;
 import io.saima.metrics.MetricsSettings;
+import io.saima.pipeline.WarehouseLease;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,9 +38,12 @@ public final class BuildCommand implements Callable<Integer> {
   public Integer call() {
     SaimaConfig config = common.load(List.of());
     Warehouse warehouse = CommonOptions.openWarehouse(config);
-    BuildStage stage = new BuildStage(MetricsSettings.from(config));
-    BuildStage.Result result = all ? stage.runAll(warehouse) : stage.runSinceLastBuild(warehouse);
-    System.out.println(result.describe());
+    try (WarehouseLease lease =
+        CommonOptions.lease(warehouse, config, "build", UUID.randomUUID().toString())) {
+      BuildStage stage = new BuildStage(MetricsSettings.from(config));
+      BuildStage.Result result = all ? stage.runAll(warehouse) : stage.runSinceLastBuild(warehouse);
+      System.out.println(result.describe());
+    }
     return ExitCode.OK;
   }
 }

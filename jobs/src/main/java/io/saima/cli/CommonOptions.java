@@ -4,7 +4,9 @@ import io.saima.catalog.Warehouse;
 import io.saima.config.ConfigLoader;
 import io.saima.config.SaimaConfig;
 import io.saima.pipeline.SparkSessions;
+import io.saima.pipeline.WarehouseLease;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +67,28 @@ public class CommonOptions {
    */
   static Warehouse openWarehouse(SaimaConfig config) {
     return new Warehouse(SparkSessions.create(config), config.warehouse());
+  }
+
+  /**
+   * Takes the warehouse's lease for a command that writes tables, or throws naming the run that
+   * holds it (exit 1, nothing done). Close it when the command ends, however it ends.
+   */
+  static WarehouseLease lease(
+      Warehouse warehouse, SaimaConfig config, String command, String runId) {
+    return WarehouseLease.acquire(
+        warehouse.spark().sparkContext().hadoopConfiguration(),
+        config.warehouse(),
+        command,
+        runId,
+        leaseTime(config));
+  }
+
+  /** How long a lease lasts without renewal (lock.lease_seconds). */
+  static Duration leaseTime(SaimaConfig config) {
+    return config
+        .integer("lock.lease_seconds")
+        .map(Duration::ofSeconds)
+        .orElse(WarehouseLease.DEFAULT_LEASE);
   }
 
   /** {@code --warehouse} and {@code --master}: for the commands that work on the warehouse. */

@@ -1,6 +1,7 @@
 package io.saima.cli;
 
 import io.saima.config.ConfigException;
+import io.saima.pipeline.WarehouseLease;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -38,6 +39,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       RebuildCommand.class,
       SqlCommand.class,
       SqlServerCommand.class,
+      StatusCommand.class,
+      MaintainCommand.class,
       GenerateCommand.class,
       CommandLine.HelpCommand.class
     },
@@ -182,6 +185,10 @@ public final class Main implements Runnable {
         return ExitCode.USAGE;
       }
       err.println(name(cmd) + ": failed: " + describe(e));
+      if (isHeld(e)) {
+        // Not an error of this run: the message names the run to wait for.
+        return ExitCode.FAILURE;
+      }
       if (verbose) {
         e.printStackTrace(err);
       } else {
@@ -189,6 +196,15 @@ public final class Main implements Runnable {
       }
       return ExitCode.FAILURE;
     };
+  }
+
+  private static boolean isHeld(Throwable e) {
+    for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
+      if (c instanceof WarehouseLease.HeldException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

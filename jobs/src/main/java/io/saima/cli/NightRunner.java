@@ -6,10 +6,12 @@ import io.saima.config.SaimaConfig;
 import io.saima.ingest.IngestInputs;
 import io.saima.ingest.ReaderApiInputs;
 import io.saima.pipeline.JobRuns;
+import io.saima.pipeline.MaintainNightStage;
 import io.saima.pipeline.NightContext;
 import io.saima.pipeline.Nightly;
 import io.saima.pipeline.SparkSessions;
 import io.saima.pipeline.Stage;
+import io.saima.pipeline.WarehouseLease;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,10 +53,28 @@ final class NightRunner {
       Function<IngestInputs, List<Stage>> stages,
       PrintStream out) {
     SaimaConfig config = common.load(requiredInputs);
+    // The night's weekly maintenance settings are checked before anything is written.
+    MaintainNightStage.weeklyOn(config);
+    MaintainNightStage.retentionDays(config);
     IngestInputs inputs = new ReaderApiInputs(config);
     SparkSession spark = SparkSessions.create(config);
     Warehouse warehouse = new Warehouse(spark, config.warehouse());
     String runId = UUID.randomUUID().toString();
+    try (WarehouseLease lease = CommonOptions.lease(warehouse, config, command, runId)) {
+      return runHoldingLease(common, command, asOf, stages, out, config, inputs, warehouse, runId);
+    }
+  }
+
+  private static int runHoldingLease(
+      CommonOptions common,
+      String command,
+      LocalDate asOf,
+      Function<IngestInputs, List<Stage>> stages,
+      PrintStream out,
+      SaimaConfig config,
+      IngestInputs inputs,
+      Warehouse warehouse,
+      String runId) {
     Instant startedAt = Instant.now();
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put("landing", config.landing());
@@ -83,7 +103,8 @@ final class NightRunner {
           ExitCode.FAILURE,
           night.rows(),
           night.versions(),
-          e.getMessage());
+          e.getMessage(),
+          night.stages());
       throw e;
     }
     recordVersionsWritten(warehouse, versionsBefore, night);
@@ -101,7 +122,8 @@ final class NightRunner {
         exit,
         night.rows(),
         night.versions(),
-        message);
+        message,
+        night.stages());
     out.println(
         command
             + " "
@@ -138,12 +160,15 @@ final class NightRunner {
   /**
    * Adds to the run's {@code delta_versions} every table whose version the run moved, at the
    * version it left: the revision audit (report.数据修订) reads two runs' gold tables at the versions
-   * they wrote. What a stage recorded itself stays as it is.
+   * they wrote. What a stage recorded itself stays as it is. The night's weekly maintenance moves
+   * every table's version without changing its data: the versions before it are what the run wrote.
    */
   private static void recordVersionsWritten(
       Warehouse warehouse, Map<TableId, Long> before, NightContext night) {
     List<String> moved = new java.util.ArrayList<>();
-    versions(warehouse)
+    night
+        .versionsBeforeMaintenance()
+        .orElseGet(() -> versions(warehouse))
         .forEach(
             (id, version) -> {
               if (!version.equals(before.get(id))) {

@@ -3,12 +3,14 @@ package io.saima.cli;
 import io.saima.catalog.Warehouse;
 import io.saima.config.SaimaConfig;
 import io.saima.metrics.GoldTables;
+import io.saima.pipeline.WarehouseLease;
 import io.saima.scoring.Scheme;
 import io.saima.scoring.ScoreStage;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,13 +50,16 @@ public final class ScoreCommand implements Callable<Integer> {
     SaimaConfig config = common.load(List.of());
     Map<String, Scheme> schemes = scheme.select(ScoreStage.schemes(config));
     Warehouse warehouse = CommonOptions.openWarehouse(config);
-    if (only != null) {
-      Periods.requireKnown(spec, only, countyPeriods(warehouse), "county figures");
+    try (WarehouseLease lease =
+        CommonOptions.lease(warehouse, config, "score", UUID.randomUUID().toString())) {
+      if (only != null) {
+        Periods.requireKnown(spec, only, countyPeriods(warehouse), "county figures");
+      }
+      ScoreStage.Summary summary =
+          ScoreStage.run(
+              warehouse, schemes, only == null ? Optional.empty() : Optional.of(Set.of(only)));
+      System.out.println(summary.describe());
     }
-    ScoreStage.Summary summary =
-        ScoreStage.run(
-            warehouse, schemes, only == null ? Optional.empty() : Optional.of(Set.of(only)));
-    System.out.println(summary.describe());
     return ExitCode.OK;
   }
 

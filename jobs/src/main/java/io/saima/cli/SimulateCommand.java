@@ -7,6 +7,7 @@ import io.saima.config.SaimaConfig;
 import io.saima.config.SaimaHome;
 import io.saima.conform.SilverTables;
 import io.saima.pipeline.TaskProgress;
+import io.saima.pipeline.WarehouseLease;
 import io.saima.scoring.CompetitionScoring;
 import io.saima.scoring.County;
 import io.saima.scoring.Scheme;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -142,6 +144,19 @@ public final class SimulateCommand implements Callable<Integer> {
     Map<String, Scheme> schemes = scheme.select(ScoreStage.schemes(config));
     Scenario scenario = scenarioFile == null ? null : Scenario.load(scenarioFile);
     Warehouse warehouse = CommonOptions.openWarehouse(config);
+    try (WarehouseLease lease =
+        CommonOptions.lease(warehouse, config, "simulate", UUID.randomUUID().toString())) {
+      return simulate(config, schemes, scenarioFile, scenario, warehouse);
+    }
+  }
+
+  private int simulate(
+      SaimaConfig config,
+      Map<String, Scheme> schemes,
+      Path scenarioFile,
+      Scenario scenario,
+      Warehouse warehouse)
+      throws IOException {
     if (region != null) {
       requireCounty(warehouse);
     }

@@ -158,6 +158,21 @@ public final class ConfigSchema {
     alerts.add("rank_fall_measure", Type.STRING, "rank_fall: ytd_value, ytd_yoy or share_change");
     alerts.add("behind_pp", Type.NUMBER, "behind_time_progress: points behind time progress");
     alerts.add("share_fall_pp", Type.NUMBER, "share_falling: points of share lost on last year");
+    Node maintain = r.section("maintain", "saima maintain: compaction, vacuum, log checkpoints");
+    maintain.add(
+        "retention_days",
+        Type.INTEGER,
+        "days of history VACUUM keeps for time travel and audits (default 30, at least 7; a"
+            + " table's longer delta.deletedFileRetentionDuration wins)");
+    maintain.add(
+        "weekly_on",
+        Type.STRING,
+        "the day of the week the night also maintains the tables (e.g. sunday); unset: never");
+    Node lock = r.section("lock", "one writer per warehouse at a time");
+    lock.add(
+        "lease_seconds",
+        Type.INTEGER,
+        "a run on another host that has not renewed its lease for this long is taken as gone");
     Node sql = r.section("sql", "statisticians' access: saima sql and saima sql-server");
     sql.add(
         "metastore",

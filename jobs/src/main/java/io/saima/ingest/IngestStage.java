@@ -253,6 +253,77 @@ public final class IngestStage {
         .toArray(org.apache.spark.sql.Column[]::new);
   }
 
+  /**
+   * The files of the deliveries ingested so far, by {@code source/delivery} and file name: size,
+   * SHA-256 and modification time as recorded in ops.deliveries.
+   */
+  private static Map<String, Map<String, Row>> ingestedFiles(Warehouse warehouse) {
+    Map<String, Map<String, Row>> out = new LinkedHashMap<>();
+    if (!warehouse.exists(OpsTables.DELIVERIES.id())) {
+      return out;
+    }
+    Dataset<Row> deliveries = warehouse.read(OpsTables.DELIVERIES.id());
+    // Rows of warehouses written before the modification time was recorded have none.
+    org.apache.spark.sql.Column modified =
+        java.util.Arrays.asList(deliveries.columns()).contains("modified")
+            ? col("modified")
+            : org.apache.spark.sql.functions.lit(null).cast(DataTypes.TimestampType);
+    for (Row row :
+        deliveries
+            .where(col("status").equalTo(OpsTables.INGESTED))
+            .select(
+                col("source"), col("delivery"), col("file"), col("bytes"), col("sha256"), modified)
+            .collectAsList()) {
+      out.computeIfAbsent(row.getString(0) + "/" + row.getString(1), k -> new TreeMap<>())
+          .put(
+              row.getString(2),
+              RowFactory.create(row.getLong(3), row.getString(4), row.getTimestamp(5)));
+    }
+    return out;
+  }
+
+  /**
+   * What the next ingest would find in the landing folder, without reading a line or writing
+   * anything: the same listing and the same comparison with ops.deliveries as {@link #run}, for
+   * {@code saima status}.
+   */
+  public record Pending(
+      List<String> ready,
+      List<String> changed,
+      List<String> waiting,
+      List<String> refused,
+      List<String> strays) {}
+
+  /** The landing folder as the next ingest would see it as of {@code now}. */
+  public Pending pending(Warehouse warehouse, SaimaConfig config, Instant now) throws IOException {
+    Configuration hadoop = warehouse.spark().sparkContext().hadoopConfiguration();
+    Map<String, Map<String, Row>> ingested = ingestedFiles(warehouse);
+    LandingScanner.Listing listing = inputs.scan(config.landing(), hadoop, now, known(ingested));
+    List<String> ready = new ArrayList<>();
+    List<String> changed = new ArrayList<>();
+    for (LandedDelivery delivery : listing.ready()) {
+      String name = key(delivery.source(), delivery.delivery());
+      Map<String, Row> before = ingested.get(name);
+      if (before == null) {
+        ready.add(name + " (" + delivery.files().size() + " files)");
+      } else {
+        List<String> changes = changes(delivery, before);
+        if (!changes.isEmpty()) {
+          changed.add(name + ": " + String.join("; ", changes));
+        }
+      }
+    }
+    List<String> waiting = new ArrayList<>();
+    for (LandingScanner.Waiting held : listing.waiting()) {
+      waiting.add(key(held.source(), held.delivery()) + ": " + held.reason());
+    }
+    List<String> refused = new ArrayList<>();
+    for (LandingScanner.Refused bad : listing.refused()) {
+      refused.add(key(bad.source(), bad.delivery()) + ": " + bad.reason());
+    }
+    return new Pending(ready, changed, waiting, refused, listing.strays());
+  }
+
   private static String key(Source source, String delivery) {
     return source.id() + "/" + delivery;
   }
@@ -422,33 +493,7 @@ public final class IngestStage {
 
     /** Files of ingested deliveries: (bytes, sha256) by file name, by source/delivery. */
     Map<String, Map<String, Row>> ingestedFiles() {
-      Map<String, Map<String, Row>> out = new LinkedHashMap<>();
-      if (!warehouse.exists(OpsTables.DELIVERIES.id())) {
-        return out;
-      }
-      Dataset<Row> deliveries = warehouse.read(OpsTables.DELIVERIES.id());
-      // Rows of warehouses written before the modification time was recorded have none.
-      org.apache.spark.sql.Column modified =
-          java.util.Arrays.asList(deliveries.columns()).contains("modified")
-              ? col("modified")
-              : org.apache.spark.sql.functions.lit(null).cast(DataTypes.TimestampType);
-      for (Row row :
-          deliveries
-              .where(col("status").equalTo(OpsTables.INGESTED))
-              .select(
-                  col("source"),
-                  col("delivery"),
-                  col("file"),
-                  col("bytes"),
-                  col("sha256"),
-                  modified)
-              .collectAsList()) {
-        out.computeIfAbsent(row.getString(0) + "/" + row.getString(1), k -> new TreeMap<>())
-            .put(
-                row.getString(2),
-                RowFactory.create(row.getLong(3), row.getString(4), row.getTimestamp(5)));
-      }
-      return out;
+      return IngestStage.ingestedFiles(warehouse);
     }
 
     Row deliveryRow(

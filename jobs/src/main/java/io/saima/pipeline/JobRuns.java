@@ -3,6 +3,7 @@ package io.saima.pipeline;
 import io.saima.catalog.Warehouse;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -31,7 +32,14 @@ public final class JobRuns {
       int exitCode,
       Map<String, Long> rows,
       Map<String, Long> versions,
-      String message) {
+      String message,
+      List<StageRun> stages) {
+    List<Row> stageRows = new ArrayList<>();
+    for (StageRun stage : stages) {
+      stageRows.add(
+          RowFactory.create(
+              stage.name(), stage.outcome(), Timestamp.from(stage.startedAt()), stage.seconds()));
+    }
     Row row =
         RowFactory.create(
             runId,
@@ -43,7 +51,9 @@ public final class JobRuns {
             exitCode,
             rows,
             versions,
-            message);
+            message,
+            WarehouseLease.thisHostName(),
+            stageRows);
     warehouse.append(
         OpsTables.JOB_RUNS,
         warehouse.spark().createDataFrame(List.of(row), OpsTables.JOB_RUNS.schema()));

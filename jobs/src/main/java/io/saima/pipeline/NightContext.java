@@ -31,6 +31,8 @@ public final class NightContext {
   private final Map<String, Long> versions = new TreeMap<>();
   private final Set<Integer> rebuiltPeriods = new TreeSet<>();
   private final Set<SourcePeriod> recomputed = new TreeSet<>();
+  private final List<StageRun> stages = new ArrayList<>();
+  private Map<io.saima.catalog.TableId, Long> versionsBeforeMaintenance;
   private boolean fullBuild;
 
   public NightContext(
@@ -94,6 +96,23 @@ public final class NightContext {
    */
   public Set<SourcePeriod> recomputed() {
     return recomputed;
+  }
+
+  /**
+   * The version of every table just before the night's maintenance compacted them, when it did:
+   * OPTIMIZE commits rewrite files, not data, so the versions a run records as written are these.
+   */
+  public Optional<Map<io.saima.catalog.TableId, Long>> versionsBeforeMaintenance() {
+    return Optional.ofNullable(versionsBeforeMaintenance);
+  }
+
+  public void markMaintenance(Map<io.saima.catalog.TableId, Long> versionsBefore) {
+    this.versionsBeforeMaintenance = versionsBefore;
+  }
+
+  /** The stages run so far, in order, with their outcome and duration. */
+  public List<StageRun> stages() {
+    return stages;
   }
 
   /** The gold periods the build stage rewrote; scoring rescores only these. */

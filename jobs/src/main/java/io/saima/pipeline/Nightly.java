@@ -2,8 +2,10 @@ package io.saima.pipeline;
 
 import io.saima.ingest.IngestInputs;
 import io.saima.ingest.SilverRebuild;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,16 +36,44 @@ public final class Nightly {
     stages.add(new ScoreNightStage());
     stages.add(new SimulateNightStage());
     stages.add(new ReportNightStage());
+    stages.add(new MaintainNightStage());
     return List.copyOf(stages);
   }
 
-  /** Runs the stages in order; a stage that throws stops the night. */
+  /**
+   * Runs the stages in order; a stage that throws stops the night. Each stage's start and end are a
+   * progress line on stderr (the log), and its outcome and duration go to {@link
+   * NightContext#stages()} for {@code ops.job_runs}.
+   */
   public static void run(List<Stage> stages, NightContext night) {
+    int number = 0;
     for (Stage stage : stages) {
+      number++;
+      String label = "stage " + number + "/" + stages.size() + " " + stage.name();
+      Instant startedAt = Instant.now();
       long start = System.nanoTime();
-      LOG.info("stage {} starts (run {})", stage.name(), night.runId());
-      stage.run(night);
-      LOG.info("stage {} done in {} s", stage.name(), (System.nanoTime() - start) / 1_000_000_000L);
+      int problemsBefore = night.problems().size();
+      LOG.info("{}: starts (run {})", label, night.runId());
+      try {
+        stage.run(night);
+      } catch (RuntimeException e) {
+        double seconds = seconds(start);
+        night.stages().add(new StageRun(stage.name(), JobRuns.FAILED, startedAt, seconds));
+        LOG.error("{}: failed after {} s", label, format(seconds));
+        throw e;
+      }
+      double seconds = seconds(start);
+      String outcome = night.problems().size() > problemsBefore ? JobRuns.PARTIAL : JobRuns.OK;
+      night.stages().add(new StageRun(stage.name(), outcome, startedAt, seconds));
+      LOG.info("{}: {} in {} s", label, outcome, format(seconds));
     }
+  }
+
+  private static double seconds(long startNanos) {
+    return Math.round((System.nanoTime() - startNanos) / 1e8) / 10.0;
+  }
+
+  private static String format(double seconds) {
+    return String.format(Locale.ROOT, "%.1f", seconds);
   }
 }

@@ -47,7 +47,19 @@ public final class OpsTables {
               .add("ingested_at", DataTypes.TimestampType, false)
               .add("modified", DataTypes.TimestampType, true));
 
-  /** One row per command run: what it was asked, what it wrote and how it ended. */
+  /** One stage of a run in {@link #JOB_RUNS}: its name, outcome, start and duration. */
+  public static final StructType STAGE =
+      new StructType()
+          .add("name", DataTypes.StringType, false)
+          .add("outcome", DataTypes.StringType, false)
+          .add("started_at", DataTypes.TimestampType, false)
+          .add("seconds", DataTypes.DoubleType, false);
+
+  /**
+   * One row per command run: what it was asked, what it wrote and how it ended, on which host, and
+   * each stage's outcome and duration. {@code host} and {@code stages} were added later: rows of
+   * older runs read them as null.
+   */
   public static final TableContract JOB_RUNS =
       TableContract.of(
           TableId.of(DATABASE, "job_runs"),
@@ -68,7 +80,9 @@ public final class OpsTables {
                   "delta_versions",
                   DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType),
                   true)
-              .add("message", DataTypes.StringType, true));
+              .add("message", DataTypes.StringType, true)
+              .add("host", DataTypes.StringType, true)
+              .add("stages", DataTypes.createArrayType(STAGE, false), true));
 
   /**
    * One row per run, source and check. The source's counts are repeated on each of its check rows

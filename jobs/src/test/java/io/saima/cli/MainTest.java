@@ -25,6 +25,8 @@ class MainTest {
           "rebuild",
           "sql",
           "sql-server",
+          "status",
+          "maintain",
           "generate");
 
   @Test
