@@ -4,7 +4,6 @@ import io.saima.catalog.Warehouse;
 import io.saima.config.ConfigLoader;
 import io.saima.config.SaimaConfig;
 import io.saima.pipeline.SparkSessions;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +21,10 @@ public class CommonOptions {
   @Option(
       names = "--conf",
       paramLabel = "FILE",
-      description = "A YAML file merged over conf/application.yaml.")
-  Path conf;
+      description =
+          "A YAML file merged over conf/application.yaml: a local path or an hdfs://, viewfs://"
+              + " or s3a:// URI.")
+  String conf;
 
   @Option(
       names = {"-v", "--verbose"},
@@ -51,7 +52,7 @@ public class CommonOptions {
     if (master != null) {
       overrides.put("spark.master", master);
     }
-    return ConfigLoader.forThisProcess().load(conf, overrides, requiredInputs);
+    return ConfigLoader.forThisProcess().loadFrom(conf, overrides, requiredInputs);
   }
 
   public boolean verbose() {
