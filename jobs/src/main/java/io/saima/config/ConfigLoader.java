@@ -46,6 +46,12 @@ public final class ConfigLoader {
   /** The file systems a path may be on: local, HDFS (and its federated view) and S3. */
   public static final List<String> URI_SCHEMES = List.of("file", "hdfs", "viewfs", "s3a");
 
+  /**
+   * Folders the driver reads or writes with plain file I/O: the bulletin (rendered and moved into
+   * place as a whole) and the scoring schemes. On a cluster they are folders of the driver's host.
+   */
+  private static final List<String> LOCAL_ONLY = List.of("reports", "scoring.schemes");
+
   private final ConfigSchema schema;
   private final Path workingDirectory;
   private final Path home;
@@ -416,6 +422,13 @@ public final class ConfigLoader {
     }
     if (URI_SCHEME.matcher(text).matches()) {
       URI uri = checkedUri(text, key, source);
+      if (LOCAL_ONLY.contains(key) && !"file".equals(uri.getScheme())) {
+        throw new ConfigException(
+            source,
+            key,
+            "is read or written on the driver's own disk; expected a local path (URIs are for "
+                + "landing, warehouse and reference)");
+      }
       if ("file".equals(uri.getScheme())) {
         try {
           return Path.of(uri).normalize().toString();

@@ -189,14 +189,27 @@ class ConfigLoaderTest {
         "landing: hdfs:///data/commerce/landing\n"
             + "warehouse: hdfs://namenode:8020/data/commerce/warehouse\n"
             + "reference: s3a://commerce-bucket/saima/reference\n"
-            + "reports: viewfs://cluster/saima/reports\n");
+            + "reports: file:///srv/saima/reports\n");
     SaimaConfig config =
         loader().load(Path.of("cluster.yaml"), Map.of(), List.of("landing", "reference"));
 
     assertEquals("hdfs:///data/commerce/landing", config.landing());
     assertEquals("hdfs://namenode:8020/data/commerce/warehouse", config.warehouse());
     assertEquals("s3a://commerce-bucket/saima/reference", config.reference());
-    assertEquals("viewfs://cluster/saima/reports", config.reports());
+    assertEquals("/srv/saima/reports", config.reports());
+  }
+
+  @Test
+  void theBulletinAndTheSchemesAreOnTheDriversOwnDisk() {
+    for (String key : List.of("reports", "scoring.schemes")) {
+      ConfigException e =
+          assertThrows(
+              ConfigException.class,
+              () -> loader().load(null, Map.of(key, "hdfs:///data/commerce/" + key), List.of()),
+              key);
+      assertEquals(key, e.key());
+      assertTrue(e.getMessage().contains("expected a local path"), e.getMessage());
+    }
   }
 
   /** Each URI a path may not be, and what the message must say. */
