@@ -140,7 +140,7 @@ public final class ConfigLoader {
     org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(uri);
     String shown = Redaction.redactUri(uri.toString());
     try {
-      FileSystem fs = file.getFileSystem(new Configuration());
+      FileSystem fs = file.getFileSystem(hadoopConfiguration());
       if (!fs.isFile(file)) {
         throw new ConfigException(COMMAND_LINE, "--conf", "no such file: " + shown);
       }
@@ -163,6 +163,22 @@ public final class ConfigLoader {
               + e.getCause().getMessage()
               + "); for S3 add hadoop-aws and the AWS SDK bundle (README, \"S3\")");
     }
+  }
+
+  /**
+   * Hadoop's settings as the Spark session will have them: the cluster's own (core-site.xml) and,
+   * under spark-submit, its {@code spark.hadoop.*} settings (an S3 endpoint, say), which it hands
+   * the driver as system properties.
+   */
+  private static Configuration hadoopConfiguration() {
+    Configuration hadoop = new Configuration();
+    String prefix = "spark.hadoop.";
+    for (String name : System.getProperties().stringPropertyNames()) {
+      if (name.startsWith(prefix)) {
+        hadoop.set(name.substring(prefix.length()), System.getProperty(name));
+      }
+    }
+    return hadoop;
   }
 
   private Map<String, Object> readFile(Path file) {
