@@ -53,22 +53,24 @@ public final class SparkSessions {
   /**
    * What the session is built with: the required settings, the configuration's and {@code extra}.
    * Under spark-submit ({@code submitted} holds what it was given) the master, the application name
-   * and any setting spark-submit was given are its own: its command line names this run's cluster,
-   * where the configuration file only holds defaults.
+   * and any setting spark-submit was given win over the configuration's: its command line names
+   * this run's cluster, where the configuration file only holds defaults. What Saima itself needs
+   * (Delta, and the statisticians' read-only rule in {@code extra}) is set in either case.
    */
   static Map<String, String> settings(
       SaimaConfig config, Map<String, String> extra, Map<String, String> submitted) {
-    Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("spark.app.name", config.sparkAppName());
-    config.sparkMaster().ifPresent(master -> settings.put("spark.master", master));
-    settings.putAll(required());
-    settings.putAll(history(config));
-    settings.putAll(config.sparkConf());
+    Map<String, String> configured = new LinkedHashMap<>();
+    configured.put("spark.app.name", config.sparkAppName());
+    config.sparkMaster().ifPresent(master -> configured.put("spark.master", master));
+    configured.putAll(history(config));
+    configured.putAll(config.sparkConf());
+    if (submitted.containsKey("spark.submit.deployMode")) {
+      configured.keySet().removeAll(submitted.keySet());
+    }
+    Map<String, String> settings = new LinkedHashMap<>(required());
+    settings.putAll(configured);
     settings.putAll(extra);
     settings.put("spark.sql.warehouse.dir", config.warehouse());
-    if (submitted.containsKey("spark.submit.deployMode")) {
-      submitted.keySet().forEach(settings::remove);
-    }
     return settings;
   }
 

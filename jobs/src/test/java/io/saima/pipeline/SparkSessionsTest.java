@@ -54,14 +54,29 @@ class SparkSessionsTest {
             "spark.master", "spark://10.0.0.5:7077",
             "spark.submit.deployMode", "client",
             "spark.app.name", "saima-nightly",
-            "spark.sql.shuffle.partitions", "64");
+            "spark.sql.shuffle.partitions", "64",
+            "spark.sql.extensions", "com.example.OtherExtension",
+            "spark.sql.globalTempDatabase", "global_temp");
+    Map<String, String> statisticians =
+        Map.of(
+            "spark.sql.extensions",
+            "io.delta.sql.DeltaSparkSessionExtension,io.saima.cli.ReadOnlySql",
+            "spark.sql.globalTempDatabase",
+            "report");
 
-    Map<String, String> settings = SparkSessions.settings(config(), Map.of(), submitted);
+    Map<String, String> settings = SparkSessions.settings(config(), statisticians, submitted);
 
     assertFalse(settings.containsKey("spark.master"), settings.toString());
     assertFalse(settings.containsKey("spark.app.name"), settings.toString());
     assertFalse(settings.containsKey("spark.sql.shuffle.partitions"), settings.toString());
     assertEquals("false", settings.get("spark.ui.enabled"));
-    assertEquals("io.delta.sql.DeltaSparkSessionExtension", settings.get("spark.sql.extensions"));
+    // Saima's own needs are not spark-submit's to take away: the read-only rule stays on.
+    assertEquals(
+        "io.delta.sql.DeltaSparkSessionExtension,io.saima.cli.ReadOnlySql",
+        settings.get("spark.sql.extensions"));
+    assertEquals("report", settings.get("spark.sql.globalTempDatabase"));
+    assertEquals(
+        "org.apache.spark.sql.delta.catalog.DeltaCatalog",
+        settings.get("spark.sql.catalog.spark_catalog"));
   }
 }
