@@ -5,7 +5,6 @@ import io.saima.config.ConfigLoader;
 import io.saima.config.SaimaConfig;
 import io.saima.pipeline.SparkSessions;
 import io.saima.pipeline.WarehouseLease;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +23,10 @@ public class CommonOptions {
   @Option(
       names = "--conf",
       paramLabel = "FILE",
-      description = "A YAML file merged over conf/application.yaml.")
-  Path conf;
+      description =
+          "A YAML file merged over conf/application.yaml: a local path or an hdfs://, viewfs://"
+              + " or s3a:// URI.")
+  String conf;
 
   @Option(
       names = {"-v", "--verbose"},
@@ -53,7 +54,7 @@ public class CommonOptions {
     if (master != null) {
       overrides.put("spark.master", master);
     }
-    return ConfigLoader.forThisProcess().load(conf, overrides, requiredInputs);
+    return ConfigLoader.forThisProcess().loadFrom(conf, overrides, requiredInputs);
   }
 
   public boolean verbose() {

@@ -84,8 +84,9 @@ final class NightRunner {
       parameters.put("as_of", asOf.toString());
     }
     if (common.conf != null) {
-      parameters.put("conf", common.conf.toString());
+      parameters.put("conf", common.conf);
     }
+    parameters.put("master", spark.sparkContext().master());
     NightContext night = new NightContext(warehouse, config, runId, startedAt, asOf);
     Map<TableId, Long> versionsBefore = versions(warehouse);
     try {

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -40,6 +42,15 @@ public final class ConfigLoader {
 
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
   private static final Pattern URI_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*");
+
+  /** The file systems a path may be on: local, HDFS (and its federated view) and S3. */
+  public static final List<String> URI_SCHEMES = List.of("file", "hdfs", "viewfs", "s3a");
+
+  /**
+   * Folders the driver reads or writes with plain file I/O: the bulletin (rendered and moved into
+   * place as a whole) and the scoring schemes. On a cluster they are folders of the driver's host.
+   */
+  private static final List<String> LOCAL_ONLY = List.of("reports", "scoring.schemes");
 
   private final ConfigSchema schema;
   private final Path workingDirectory;
@@ -71,6 +82,16 @@ public final class ConfigLoader {
    */
   public SaimaConfig load(
       Path confFile, Map<String, String> overrides, Collection<String> requiredInputs) {
+    return loadFrom(confFile == null ? null : confFile.toString(), overrides, requiredInputs);
+  }
+
+  /**
+   * As {@link #load(Path, Map, Collection)}, with the {@code --conf} file as given on the command
+   * line: a local path, or a URI ({@code hdfs://…}, {@code s3a://…}) read through Hadoop's file
+   * systems, as the landing folder is.
+   */
+  public SaimaConfig loadFrom(
+      String confLocation, Map<String, String> overrides, Collection<String> requiredInputs) {
     Map<String, Object> merged = new LinkedHashMap<>();
     Path defaults = home.resolve("conf").resolve("application.yaml");
     if (Files.isRegularFile(defaults)) {
@@ -84,12 +105,8 @@ public final class ConfigLoader {
         throw new ConfigException("application.yaml (built in)", "(file)", e.getMessage());
       }
     }
-    if (confFile != null) {
-      Path file = workingDirectory.resolve(confFile);
-      if (!Files.isRegularFile(file)) {
-        throw new ConfigException(COMMAND_LINE, "--conf", "no such file: " + file);
-      }
-      merge(merged, readFile(file), schema.root());
+    if (confLocation != null) {
+      merge(merged, readConfFile(confLocation), schema.root());
     }
     for (Map.Entry<String, String> override : overrides.entrySet()) {
       setOverride(merged, override.getKey(), override.getValue());
@@ -100,6 +117,68 @@ public final class ConfigLoader {
       requireExisting(config, key);
     }
     return config;
+  }
+
+  /** The {@code --conf} file: a URI through Hadoop's file systems, else a local file. */
+  private Map<String, Object> readConfFile(String location) {
+    if (location.isBlank()) {
+      throw new ConfigException(COMMAND_LINE, "--conf", "is empty; expected a file");
+    }
+    if (!URI_SCHEME.matcher(location).matches()) {
+      Path file;
+      try {
+        file = workingDirectory.resolve(location);
+      } catch (InvalidPathException e) {
+        throw new ConfigException(COMMAND_LINE, "--conf", "is not a valid path: " + e.getMessage());
+      }
+      if (!Files.isRegularFile(file)) {
+        throw new ConfigException(COMMAND_LINE, "--conf", "no such file: " + file);
+      }
+      return readFile(file);
+    }
+    URI uri = checkedUri(location, "--conf", COMMAND_LINE);
+    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(uri);
+    String shown = Redaction.redactUri(uri.toString());
+    try {
+      FileSystem fs = file.getFileSystem(hadoopConfiguration());
+      if (!fs.isFile(file)) {
+        throw new ConfigException(COMMAND_LINE, "--conf", "no such file: " + shown);
+      }
+      try (InputStream in = fs.open(file)) {
+        return parse(in, shown);
+      }
+    } catch (IOException e) {
+      throw new ConfigException(shown, "(file)", "cannot be read: " + e.getMessage());
+    } catch (RuntimeException e) {
+      if (!(e.getCause() instanceof ClassNotFoundException)) {
+        throw e;
+      }
+      // Hadoop knows the scheme but its file system is not on the classpath: hadoop-aws for s3a.
+      throw new ConfigException(
+          shown,
+          "(file)",
+          "cannot be read: no "
+              + uri.getScheme()
+              + ":// file system on the classpath ("
+              + e.getCause().getMessage()
+              + "); for S3 add hadoop-aws and the AWS SDK bundle (README, \"S3\")");
+    }
+  }
+
+  /**
+   * Hadoop's settings as the Spark session will have them: the cluster's own (core-site.xml) and,
+   * under spark-submit, its {@code spark.hadoop.*} settings (an S3 endpoint, say), which it hands
+   * the driver as system properties.
+   */
+  private static Configuration hadoopConfiguration() {
+    Configuration hadoop = new Configuration();
+    String prefix = "spark.hadoop.";
+    for (String name : System.getProperties().stringPropertyNames()) {
+      if (name.startsWith(prefix)) {
+        hadoop.set(name.substring(prefix.length()), System.getProperty(name));
+      }
+    }
+    return hadoop;
   }
 
   private Map<String, Object> readFile(Path file) {
@@ -172,6 +251,15 @@ public final class ConfigLoader {
             if (v == null || v instanceof Map || v instanceof List) {
               throw new ConfigException(
                   source, key + "." + entry.getKey(), "expected a scalar value");
+            }
+            if (Redaction.isSecret(String.valueOf(entry.getKey()))) {
+              // The file is read by anyone who reads the configuration, and may be committed.
+              throw new ConfigException(
+                  source,
+                  key + "." + entry.getKey(),
+                  "is a credential; it comes from the environment (e.g. AWS_ACCESS_KEY_ID and"
+                      + " AWS_SECRET_ACCESS_KEY) or the cluster (an instance profile), never from a"
+                      + " configuration file");
             }
             out.put(String.valueOf(entry.getKey()), String.valueOf(v));
           }
@@ -349,21 +437,77 @@ public final class ConfigLoader {
       }
     }
     if (URI_SCHEME.matcher(text).matches()) {
-      try {
-        URI uri = new URI(text);
-        if ("file".equalsIgnoreCase(uri.getScheme())) {
-          return Path.of(uri).normalize().toString();
-        }
-        return uri.normalize().toString();
-      } catch (URISyntaxException | IllegalArgumentException e) {
-        throw new ConfigException(source, key, "is not a valid URI: " + e.getMessage());
+      URI uri = checkedUri(text, key, source);
+      if (LOCAL_ONLY.contains(key) && !"file".equals(uri.getScheme())) {
+        throw new ConfigException(
+            source,
+            key,
+            "is read or written on the driver's own disk; expected a local path (URIs are for "
+                + "landing, warehouse and reference)");
       }
+      if ("file".equals(uri.getScheme())) {
+        try {
+          return Path.of(uri).normalize().toString();
+        } catch (IllegalArgumentException e) {
+          throw new ConfigException(source, key, "is not a valid file URI: " + e.getMessage());
+        }
+      }
+      return uri.toString();
     }
     try {
       return workingDirectory.resolve(text).normalize().toString();
     } catch (InvalidPathException e) {
       throw new ConfigException(source, key, "is not a valid path: " + e.getMessage());
     }
+  }
+
+  /**
+   * A path given as a URI, checked: a scheme Saima reads and writes ({@link #URI_SCHEMES}), a
+   * bucket for S3, no credentials (they come from the environment or the cluster), no query or
+   * fragment, and no {@code .} or {@code ..} segment, so that a path never climbs out of the folder
+   * it names.
+   */
+  static URI checkedUri(String text, String key, String source) {
+    URI uri;
+    try {
+      uri = new URI(text);
+    } catch (URISyntaxException e) {
+      throw new ConfigException(source, key, "is not a valid URI: " + e.getMessage());
+    }
+    String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    if (!URI_SCHEMES.contains(scheme)) {
+      String hint = scheme.equals("s3") || scheme.equals("s3n") ? " (for S3 write s3a://)" : "";
+      throw new ConfigException(
+          source,
+          key,
+          "has the scheme "
+              + uri.getScheme()
+              + "://"
+              + hint
+              + "; expected a local path or one of "
+              + URI_SCHEMES.stream().map(s -> s + "://").toList());
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new ConfigException(
+          source,
+          key,
+          "holds credentials ("
+              + Redaction.redactUri(text)
+              + "); they come from the environment or the cluster, never from a path");
+    }
+    if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw new ConfigException(source, key, "has a query or fragment; expected a plain path");
+    }
+    if (scheme.equals("s3a") && (uri.getAuthority() == null || uri.getAuthority().isBlank())) {
+      throw new ConfigException(source, key, "names no bucket; expected s3a://BUCKET/path");
+    }
+    for (String segment : uri.getPath().split("/", -1)) {
+      if (segment.equals("..") || segment.equals(".")) {
+        throw new ConfigException(
+            source, key, "has a '" + segment + "' segment; expected a path without . or ..");
+      }
+    }
+    return uri;
   }
 
   private static void requireExisting(SaimaConfig config, String key) {

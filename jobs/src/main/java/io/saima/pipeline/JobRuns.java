@@ -1,6 +1,7 @@
 package io.saima.pipeline;
 
 import io.saima.catalog.Warehouse;
+import io.saima.config.Redaction;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public final class JobRuns {
         RowFactory.create(
             runId,
             command,
-            parameters,
+            Redaction.redact(parameters),
             Timestamp.from(startedAt),
             Timestamp.from(finishedAt),
             outcome,

@@ -1,9 +1,12 @@
 package io.saima.pipeline;
 
+import io.saima.config.Redaction;
 import io.saima.config.SaimaConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the one Spark session a command runs in. Delta is switched on here; the catalog is
@@ -11,6 +14,8 @@ import org.apache.spark.sql.SparkSession;
  * metastore lock that another would wait for.
  */
 public final class SparkSessions {
+  private static final Logger LOG = LoggerFactory.getLogger(SparkSessions.class);
+
   private SparkSessions() {}
 
   /** Settings every Saima session needs, locally and on a cluster. */
@@ -38,14 +43,46 @@ public final class SparkSessions {
 
   /** A session with {@code extra} settings over the configuration's (the statisticians' own). */
   public static SparkSession create(SaimaConfig config, Map<String, String> extra) {
-    SparkSession.Builder builder = SparkSession.builder().appName(config.sparkAppName());
-    config.sparkMaster().ifPresent(builder::master);
-    required().forEach(builder::config);
-    history(config).forEach(builder::config);
-    config.sparkConf().forEach(builder::config);
-    extra.forEach(builder::config);
-    builder.config("spark.sql.warehouse.dir", config.warehouse());
+    SparkSession.Builder builder = SparkSession.builder();
+    Map<String, String> settings = settings(config, extra, submitted());
+    settings.forEach(builder::config);
+    LOG.info("Spark settings of the configuration: {}", Redaction.redact(settings));
     return builder.getOrCreate();
+  }
+
+  /**
+   * What the session is built with: the required settings, the configuration's and {@code extra}.
+   * Under spark-submit ({@code submitted} holds what it was given) the master, the application name
+   * and any setting spark-submit was given win over the configuration's: its command line names
+   * this run's cluster, where the configuration file only holds defaults. What Saima itself needs
+   * (Delta, and the statisticians' read-only rule in {@code extra}) is set in either case.
+   */
+  static Map<String, String> settings(
+      SaimaConfig config, Map<String, String> extra, Map<String, String> submitted) {
+    Map<String, String> configured = new LinkedHashMap<>();
+    configured.put("spark.app.name", config.sparkAppName());
+    config.sparkMaster().ifPresent(master -> configured.put("spark.master", master));
+    configured.putAll(history(config));
+    configured.putAll(config.sparkConf());
+    if (submitted.containsKey("spark.submit.deployMode")) {
+      configured.keySet().removeAll(submitted.keySet());
+    }
+    Map<String, String> settings = new LinkedHashMap<>(required());
+    settings.putAll(configured);
+    settings.putAll(extra);
+    settings.put("spark.sql.warehouse.dir", config.warehouse());
+    return settings;
+  }
+
+  /** The settings spark-submit hands the driver, as system properties. */
+  private static Map<String, String> submitted() {
+    Map<String, String> submitted = new LinkedHashMap<>();
+    for (String name : System.getProperties().stringPropertyNames()) {
+      if (name.startsWith("spark.")) {
+        submitted.put(name, System.getProperty(name));
+      }
+    }
+    return submitted;
   }
 
   /**

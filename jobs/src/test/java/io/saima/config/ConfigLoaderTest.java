@@ -1,6 +1,7 @@
 package io.saima.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -179,5 +180,138 @@ class ConfigLoaderTest {
         assertThrows(
             ConfigException.class, () -> loader().load(Path.of("null.yaml"), Map.of(), List.of()));
     assertEquals("home_region", e.key());
+  }
+
+  @Test
+  void pathsOnHdfsAndS3AreKeptAsWrittenAndNotCheckedForExistence() throws IOException {
+    write(
+        work.resolve("cluster.yaml"),
+        "landing: hdfs:///data/commerce/landing\n"
+            + "warehouse: hdfs://namenode:8020/data/commerce/warehouse\n"
+            + "reference: s3a://commerce-bucket/saima/reference\n"
+            + "reports: file:///srv/saima/reports\n");
+    SaimaConfig config =
+        loader().load(Path.of("cluster.yaml"), Map.of(), List.of("landing", "reference"));
+
+    assertEquals("hdfs:///data/commerce/landing", config.landing());
+    assertEquals("hdfs://namenode:8020/data/commerce/warehouse", config.warehouse());
+    assertEquals("s3a://commerce-bucket/saima/reference", config.reference());
+    assertEquals("/srv/saima/reports", config.reports());
+  }
+
+  @Test
+  void theBulletinAndTheSchemesAreOnTheDriversOwnDisk() {
+    for (String key : List.of("reports", "scoring.schemes")) {
+      ConfigException e =
+          assertThrows(
+              ConfigException.class,
+              () -> loader().load(null, Map.of(key, "hdfs:///data/commerce/" + key), List.of()),
+              key);
+      assertEquals(key, e.key());
+      assertTrue(e.getMessage().contains("expected a local path"), e.getMessage());
+    }
+  }
+
+  /** Each URI a path may not be, and what the message must say. */
+  private static final String[][] REFUSED_URIS = {
+    {"s3://bucket/warehouse", "for S3 write s3a://"},
+    {"s3n://bucket/warehouse", "for S3 write s3a://"},
+    {
+      "ftp://host/warehouse",
+      "expected a local path or one of [file://, hdfs://, viewfs://, s3a://]"
+    },
+    {"http://host/warehouse", "expected a local path or one of"},
+    {"hdfs://namenode/data/../etc", "'..' segment"},
+    {"s3a://bucket/saima/%2e%2e/other", "'..' segment"},
+    {"hdfs://namenode/data/./warehouse", "'.' segment"},
+    {"file:///srv/saima/../etc", "'..' segment"},
+    {"s3a:///warehouse", "names no bucket"},
+    {"hdfs://namenode/warehouse?user=root", "query or fragment"},
+    {"hdfs://name node/warehouse", "not a valid URI"},
+  };
+
+  @Test
+  void aUriPathIsRefusedUnlessItIsAPlainPathOnAKnownFileSystem() {
+    for (String[] refused : REFUSED_URIS) {
+      ConfigException e =
+          assertThrows(
+              ConfigException.class,
+              () -> loader().load(null, Map.of("warehouse", refused[0]), List.of()),
+              refused[0]);
+      assertEquals("warehouse", e.key(), refused[0]);
+      assertTrue(e.getMessage().contains(refused[1]), refused[0] + ": " + e.getMessage());
+    }
+  }
+
+  @Test
+  void aLocalPathMayClimbFromTheWorkingDirectory() {
+    SaimaConfig config = loader().load(null, Map.of("warehouse", "../shared/wh"), List.of());
+    assertEquals(work.getParent().resolve("shared/wh").toString(), config.warehouse());
+  }
+
+  @Test
+  void credentialsInAPathAreRefusedAndNeverRepeated() throws IOException {
+    write(
+        work.resolve("keys.yaml"), "warehouse: s3a://AKIAEXAMPLE:wJalrXUtnFEMI@bucket/warehouse\n");
+    ConfigException e =
+        assertThrows(
+            ConfigException.class, () -> loader().load(Path.of("keys.yaml"), Map.of(), List.of()));
+    assertEquals("warehouse", e.key());
+    assertTrue(e.getMessage().contains("holds credentials"), e.getMessage());
+    assertFalse(e.getMessage().contains("AKIAEXAMPLE"), e.getMessage());
+    assertFalse(e.getMessage().contains("wJalrXUtnFEMI"), e.getMessage());
+  }
+
+  @Test
+  void aCredentialInTheSparkSettingsOfAFileIsRefused() throws IOException {
+    for (String key :
+        List.of(
+            "spark.hadoop.fs.s3a.access.key",
+            "spark.hadoop.fs.s3a.secret.key",
+            "spark.hadoop.fs.s3a.session.token",
+            "spark.hadoop.fs.s3a.bucket.commerce.secret.key",
+            "spark.ssl.keyStorePassword")) {
+      write(work.resolve("secret.yaml"), "spark:\n  conf:\n    " + key + ": wJalrXUtnFEMI\n");
+      ConfigException e =
+          assertThrows(
+              ConfigException.class,
+              () -> loader().load(Path.of("secret.yaml"), Map.of(), List.of()),
+              key);
+      assertEquals("spark.conf." + key, e.key());
+      assertTrue(e.getMessage().contains("from the environment"), e.getMessage());
+      assertFalse(e.getMessage().contains("wJalrXUtnFEMI"), e.getMessage());
+    }
+  }
+
+  @Test
+  void aConfFileGivenAsAUriIsReadThroughHadoopFileSystems() throws IOException {
+    write(work.resolve("site.yaml"), "warehouse: hdfs:///data/commerce/warehouse\n");
+    SaimaConfig config =
+        loader().loadFrom(work.resolve("site.yaml").toUri().toString(), Map.of(), List.of());
+    assertEquals("hdfs:///data/commerce/warehouse", config.warehouse());
+
+    ConfigException missing =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                loader()
+                    .loadFrom(work.resolve("none.yaml").toUri().toString(), Map.of(), List.of()));
+    assertEquals("--conf", missing.key());
+    assertTrue(missing.getMessage().contains("no such file"), missing.getMessage());
+
+    // Without hadoop-aws on the classpath (it is kept out of the application jar), Hadoop has no
+    // s3a file system: the message says so instead of a stack trace.
+    ConfigException noS3 =
+        assertThrows(
+            ConfigException.class,
+            () -> loader().loadFrom("s3a://commerce-bucket/site.yaml", Map.of(), List.of()));
+    assertTrue(noS3.getMessage().contains("cannot be read"), noS3.getMessage());
+    assertTrue(noS3.getMessage().contains("s3a"), noS3.getMessage());
+
+    ConfigException traversal =
+        assertThrows(
+            ConfigException.class,
+            () -> loader().loadFrom("hdfs://namenode/etc/../site.yaml", Map.of(), List.of()));
+    assertEquals("--conf", traversal.key());
   }
 }
