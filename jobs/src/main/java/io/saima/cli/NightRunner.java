@@ -86,7 +86,7 @@ final class NightRunner {
     if (common.conf != null) {
       parameters.put("conf", common.conf);
     }
-    parameters.put("master", spark.sparkContext().master());
+    parameters.put("master", warehouse.spark().sparkContext().master());
     NightContext night = new NightContext(warehouse, config, runId, startedAt, asOf);
     Map<TableId, Long> versionsBefore = versions(warehouse);
     try {

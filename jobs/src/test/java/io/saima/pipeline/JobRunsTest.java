@@ -39,7 +39,8 @@ class JobRunsTest extends SparkTestBase {
         0,
         Map.of(),
         Map.of(),
-        null);
+        null,
+        List.of());
 
     List<Row> rows = warehouse.read(OpsTables.JOB_RUNS.id()).select("parameters").collectAsList();
     assertEquals(1, rows.size());
