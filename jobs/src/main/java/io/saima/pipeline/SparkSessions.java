@@ -46,7 +46,9 @@ public final class SparkSessions {
     SparkSession.Builder builder = SparkSession.builder();
     Map<String, String> settings = settings(config, extra, submitted());
     settings.forEach(builder::config);
-    LOG.info("Spark settings of the configuration: {}", Redaction.redact(settings));
+    // At DEBUG (--verbose): a command's stderr opens with its own lines, and saima sql's stderr
+    // carries only what went wrong with a statement.
+    LOG.debug("Spark settings of the configuration: {}", Redaction.redact(settings));
     return builder.getOrCreate();
   }
 
