@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.struct;
 
 import io.saima.catalog.TableContract;
+import io.saima.catalog.TableId;
 import io.saima.catalog.Warehouse;
 import io.saima.config.SaimaConfig;
 import io.saima.conform.SilverTables;
@@ -90,14 +91,22 @@ public final class SilverRebuild {
     } catch (ReferenceFilesException e) {
       throw new IngestException("reference data: " + e.getMessage(), e);
     }
-    IngestStage.writeReference(warehouse, reference);
-
     Dataset<Row> ingested =
         warehouse
             .readOrEmpty(OpsTables.DELIVERIES)
             .where(col("status").equalTo(OpsTables.INGESTED))
             .select(col("source"), col("delivery").as("_delivery"))
             .distinct();
+    // Checked for every source before anything is written.
+    for (Source source : Source.values()) {
+      TableId id = BronzeTables.rows(source).id();
+      if (warehouse.exists(id)) {
+        requireLinesAsWritten(
+            warehouse.read(id), ingestedRows(warehouse.read(id), ingested, source), source);
+      }
+    }
+    IngestStage.writeReference(warehouse, reference);
+
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<Serializable> lookup = context.broadcast(reference.lookup());
     Set<SourcePeriod> periods = new TreeSet<>();
@@ -120,6 +129,43 @@ public final class SilverRebuild {
     return new Result(periods, rows);
   }
 
+  /** The bronze rows of the deliveries whose ingest finished. */
+  private static Dataset<Row> ingestedRows(
+      Dataset<Row> bronze, Dataset<Row> ingested, Source source) {
+    return bronze.join(
+        ingested.where(col("source").equalTo(source.id())).drop("source"),
+        new String[] {"_delivery"},
+        "left_semi");
+  }
+
+  /**
+   * Bronze written before it kept each line as written ({@code _raw}, {@code _surplus_fields})
+   * cannot be judged again to the same quarantine: a rebuild refuses it, naming the deliveries,
+   * rather than turn their bad lines into good ones.
+   */
+  private static void requireLinesAsWritten(
+      Dataset<Row> table, Dataset<Row> bronze, Source source) {
+    List<String> columns = java.util.Arrays.asList(table.columns());
+    String hint =
+        " was ingested before bronze kept each line as written (_raw, _surplus_fields), so it"
+            + " cannot be judged again from bronze; deliver it again as a new delivery folder"
+            + " or rebuild into a new warehouse from the landing files. Nothing was rebuilt.";
+    if (!columns.contains("_raw") || !columns.contains("_surplus_fields")) {
+      throw new IngestException("bronze." + source.id() + hint);
+    }
+    List<String> old =
+        bronze
+            .where(col("_raw").isNull())
+            .select("_delivery")
+            .distinct()
+            .as(Encoders.STRING())
+            .collectAsList();
+    if (!old.isEmpty()) {
+      throw new IngestException(
+          source.id() + " deliveries " + old.stream().sorted().limit(5).toList() + hint);
+    }
+  }
+
   private static List<Row> rebuild(
       Warehouse warehouse,
       Source source,
@@ -135,13 +181,7 @@ public final class SilverRebuild {
     }
     // Only deliveries whose ingest finished: a night stopped before its marker left bronze rows
     // that the next night writes again.
-    Dataset<Row> bronze =
-        warehouse
-            .read(bronzeContract.id())
-            .join(
-                ingested.where(col("source").equalTo(source.id())).drop("source"),
-                new String[] {"_delivery"},
-                "left_semi");
+    Dataset<Row> bronze = ingestedRows(warehouse.read(bronzeContract.id()), ingested, source);
     Dataset<Row> appliedAt = bronze.groupBy("_delivery").agg(max("_ingested_at").as("applied_at"));
     Dataset<Row> classified =
         IngestTransforms.classify(

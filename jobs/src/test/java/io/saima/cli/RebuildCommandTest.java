@@ -157,6 +157,38 @@ class RebuildCommandTest extends SparkTestBase {
         backwards.stderr.contains("--to 2020-03 is before --from 2020-05"), backwards.stderr);
   }
 
+  @Test
+  void bronzeIngestedBeforeItKeptTheLinesAsWrittenIsRefusedAndNothingIsRebuilt() {
+    Path warehouse = temp.resolve("old-warehouse");
+    // Bronze as it was written before _raw and _surplus_fields, and the delivery's marker.
+    spark()
+        .sql(
+            "SELECT '202001' AS period, '330521' AS county_code, '330521001' AS town_code,"
+                + " '1' AS project_id, 'US' AS investor_country, 'C' AS industry,"
+                + " '1.00' AS contract_usd, '1.00' AS actual_usd, '20200210-01' AS _delivery,"
+                + " 'f.csv' AS _file, CAST(2 AS BIGINT) AS _line,"
+                + " current_timestamp() AS _ingested_at")
+        .write()
+        .format("delta")
+        .save(warehouse.resolve("bronze/fdi_inflows").toString());
+    spark()
+        .sql(
+            "SELECT 'fdi_inflows' AS source, '20200210-01' AS delivery, 'f.csv' AS file,"
+                + " 'ingested' AS status")
+        .write()
+        .format("delta")
+        .save(warehouse.resolve("ops/deliveries").toString());
+
+    CommandOutput out = CommandOutput.run("rebuild", "--warehouse", warehouse.toString());
+
+    assertEquals(ExitCode.FAILURE, out.exitCode, out.toString());
+    assertTrue(
+        out.stderr.contains(
+            "bronze.fdi_inflows was ingested before bronze kept each line as written"),
+        out.stderr);
+    assertFalse(Files.exists(warehouse.resolve("silver")), "nothing was written: " + out.stderr);
+  }
+
   private static long haishu(Warehouse tables, int period) {
     return tables
         .read(TableId.of("silver", "customs_exports"))
