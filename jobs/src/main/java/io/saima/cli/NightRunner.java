@@ -150,7 +150,7 @@ final class NightRunner {
   }
 
   /** The latest Delta version of every table of the warehouse. */
-  private static Map<TableId, Long> versions(Warehouse warehouse) {
+  static Map<TableId, Long> versions(Warehouse warehouse) {
     Map<TableId, Long> versions = new LinkedHashMap<>();
     for (TableId id : warehouse.list()) {
       warehouse.version(id).ifPresent(v -> versions.put(id, v));

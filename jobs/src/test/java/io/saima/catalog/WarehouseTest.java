@@ -2,6 +2,7 @@ package io.saima.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.saima.testing.SparkTestBase;
@@ -61,5 +62,39 @@ class WarehouseTest extends SparkTestBase {
     assertEquals(
         new java.math.BigDecimal("3.25"),
         sql("SELECT value FROM testdb.values_by_period").get(0).getDecimal(0));
+  }
+
+  @Test
+  void rowsOfAnotherTypeThanTheContractAreRefusedAndTheTableIsUnchanged(@TempDir Path dir) {
+    Warehouse warehouse = new Warehouse(spark(), dir.toString());
+    warehouse.overwrite(CONTRACT, rows(new Object[] {202001, new java.math.BigDecimal("1.00")}));
+
+    // A DOUBLE where the contract has DECIMAL(20,2), written whole (which would replace the
+    // table's schema) and as a slice.
+    Dataset<Row> doubles = spark().sql("SELECT 202001 AS period, CAST(1.5 AS DOUBLE) AS value");
+    ContractViolationException whole =
+        assertThrows(
+            ContractViolationException.class, () -> warehouse.overwrite(CONTRACT, doubles));
+    assertEquals(
+        "not written: the rows for testdb.values_by_period break its contract: value is DOUBLE"
+            + " where the contract has DECIMAL(20,2)",
+        whole.getMessage());
+    assertThrows(
+        ContractViolationException.class,
+        () -> warehouse.replaceWhere(CONTRACT, doubles, "period = 202001"));
+    ContractViolationException missing =
+        assertThrows(
+            ContractViolationException.class,
+            () -> warehouse.append(CONTRACT, spark().sql("SELECT 202001 AS period")));
+    assertTrue(
+        missing.getMessage().contains("value is missing (the contract has it as DECIMAL(20,2))"),
+        missing.getMessage());
+
+    assertEquals(0L, warehouse.version(CONTRACT.id()).orElseThrow(), "nothing was committed");
+    assertEquals(
+        "DecimalType(20,2)",
+        warehouse.read(CONTRACT.id()).schema().apply("value").dataType().toString());
+    assertEquals(
+        new java.math.BigDecimal("1.00"), warehouse.read(CONTRACT.id()).first().getDecimal(1));
   }
 }
