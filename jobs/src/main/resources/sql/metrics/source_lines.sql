@@ -1,24 +1,24 @@
 -- Grain: one row per indicator, month, county and town code as the source lines give them, with the
 -- sum of their amounts and how many lines there are (a retail line has no town).
---   export             customs value_cny
---   export_usd         customs value_usd
---   cbec_export        customs value_cny of trade modes 9610, 9710, 9810, 1210 (跨境电商)
---   fdi_actual         actual_usd (实到外资; contract_usd is a different figure and is not summed)
---   above_quota_sales  sales_cny
---   retail_sales, online_retail: the month as published; a county publishing January-to-month
---     cumulative figures (basis = 'ytd') gets month m = ytd(m) - ytd(m-1) of the same year,
+-- What each indicator counts is data, not code: the indicators view (io/saima/catalog/
+-- indicators.yaml) names its source, the DECIMAL column it sums and, for customs, the trade modes
+-- it counts. Here every source offers each of its amount columns, one row per column
+-- (source_amounts), and an indicator takes the rows of its source and column.
+--   retail_sales: the month as published; a county publishing January-to-month cumulative
+--     figures (basis = 'ytd') gets month m = ytd(m) - ytd(m-1) of the same year,
 --     January = ytd(1). When month m-1 was not published cumulatively the month is unknown (null).
-WITH customs_by_town AS (
-  -- customs lines are many: sum them once per month, county, town and kind of trade
+WITH customs_by_mode AS (
+  -- customs lines are many: sum them once per month, county, town and trade mode
   SELECT
     period,
     county_code,
     town_code,
-    trade_mode IN ('9610', '9710', '9810', '1210') AS cross_border,
+    trade_mode,
     SUM(value_cny) AS value_cny,
-    SUM(value_usd) AS value_usd
+    SUM(value_usd) AS value_usd,
+    COUNT(*) AS line_count
   FROM customs_exports
-  GROUP BY period, county_code, town_code, trade_mode IN ('9610', '9710', '9810', '1210')
+  GROUP BY period, county_code, town_code, trade_mode
 ),
 retail_months AS (
   SELECT
@@ -28,40 +28,57 @@ retail_months AS (
       WHEN r.basis <> 'ytd' THEN r.retail_sales_cny
       WHEN r.period % 100 = 1 THEN r.retail_sales_cny
       WHEN p.basis = 'ytd' THEN r.retail_sales_cny - p.retail_sales_cny
-    END AS retail_sales,
+    END AS retail_sales_cny,
     CASE
       WHEN r.basis <> 'ytd' THEN r.online_retail_cny
       WHEN r.period % 100 = 1 THEN r.online_retail_cny
       WHEN p.basis = 'ytd' THEN r.online_retail_cny - p.online_retail_cny
-    END AS online_retail
+    END AS online_retail_cny
   FROM retail_sales r
   LEFT JOIN retail_sales p
     ON p.county_code = r.county_code
    AND p.period = r.period - 1
    AND r.period % 100 <> 1
-)
-SELECT indicator, period, county_code, town_code, SUM(amount) AS amount, COUNT(*) AS line_count
-FROM (
-  SELECT 'export' AS indicator, period, county_code, town_code, value_cny AS amount
-  FROM customs_by_town
+),
+source_amounts AS (
+  SELECT 'customs_exports' AS source, 'value_cny' AS amount_column,
+         period, county_code, town_code, trade_mode, value_cny AS amount, line_count
+  FROM customs_by_mode
   UNION ALL
-  SELECT 'export_usd', period, county_code, town_code, value_usd
-  FROM customs_by_town
+  SELECT 'customs_exports', 'value_usd', period, county_code, town_code, trade_mode, value_usd,
+         line_count
+  FROM customs_by_mode
   UNION ALL
-  SELECT 'cbec_export', period, county_code, town_code, value_cny
-  FROM customs_by_town
-  WHERE cross_border
-  UNION ALL
-  SELECT 'fdi_actual', period, county_code, town_code, actual_usd
+  SELECT 'fdi_inflows', 'actual_usd', period, county_code, town_code, CAST(NULL AS STRING),
+         actual_usd, 1
   FROM fdi_inflows
   UNION ALL
-  SELECT 'above_quota_sales', period, county_code, town_code, sales_cny
+  SELECT 'fdi_inflows', 'contract_usd', period, county_code, town_code, CAST(NULL AS STRING),
+         contract_usd, 1
+  FROM fdi_inflows
+  UNION ALL
+  SELECT 'above_quota_sales', 'sales_cny', period, county_code, town_code, CAST(NULL AS STRING),
+         sales_cny, 1
   FROM above_quota_sales
   UNION ALL
-  SELECT 'retail_sales', period, county_code, CAST(NULL AS STRING), retail_sales
+  SELECT 'retail_sales', 'retail_sales_cny', period, county_code, CAST(NULL AS STRING),
+         CAST(NULL AS STRING), retail_sales_cny, 1
   FROM retail_months
   UNION ALL
-  SELECT 'online_retail', period, county_code, CAST(NULL AS STRING), online_retail
+  SELECT 'retail_sales', 'online_retail_cny', period, county_code, CAST(NULL AS STRING),
+         CAST(NULL AS STRING), online_retail_cny, 1
   FROM retail_months
-) lines
-GROUP BY indicator, period, county_code, town_code
+)
+SELECT
+  i.indicator,
+  s.period,
+  s.county_code,
+  s.town_code,
+  SUM(s.amount) AS amount,
+  SUM(s.line_count) AS line_count
+FROM source_amounts s
+JOIN indicators i
+  ON i.source = s.source
+ AND i.amount_column = s.amount_column
+ AND (i.trade_modes IS NULL OR array_contains(i.trade_modes, s.trade_mode))
+GROUP BY i.indicator, s.period, s.county_code, s.town_code

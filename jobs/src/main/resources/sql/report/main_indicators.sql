@@ -6,13 +6,7 @@
 -- group (组内排名); 排名变化 is last month's rank minus this one (positive: climbed).
 WITH names AS (
   SELECT * FROM VALUES
-    ('export', '出口总额'),
-    ('export_usd', '出口总额（美元）'),
-    ('cbec_export', '跨境电商出口'),
-    ('fdi_actual', '实到外资'),
-    ('retail_sales', '社会消费品零售总额'),
-    ('online_retail', '网络零售额'),
-    ('above_quota_sales', '限上批零住餐销售额')
+    ${indicator_names}
     AS names(indicator, indicator_name)
 ),
 ranks AS (

@@ -2,22 +2,18 @@
 -- latest month delivered. 完成率 is the share of the target done (%), 序时进度 the share of the
 -- year gone (m/12, %), 超欠进度 the one minus the other in points; 尚差 is what is still to do.
 -- 状态: 已完成 (met), 序时达标 (on track), 落后 (behind), 无数据 (no data).
+WITH names AS (
+  SELECT * FROM VALUES
+    ${indicator_names}
+    AS names(indicator, indicator_name)
+)
 SELECT
   region_code AS `地区代码`,
   region_name AS `地区`,
   CASE region_level WHEN 'county' THEN '县市区' WHEN 'unit' THEN '镇街' ELSE region_level END
     AS `层级`,
   indicator AS `指标代码`,
-  CASE indicator
-    WHEN 'export' THEN '出口总额'
-    WHEN 'export_usd' THEN '出口总额（美元）'
-    WHEN 'cbec_export' THEN '跨境电商出口'
-    WHEN 'fdi_actual' THEN '实到外资'
-    WHEN 'retail_sales' THEN '社会消费品零售总额'
-    WHEN 'online_retail' THEN '网络零售额'
-    WHEN 'above_quota_sales' THEN '限上批零住餐销售额'
-    ELSE indicator
-  END AS `指标`,
+  coalesce(names.indicator_name, indicator) AS `指标`,
   target_period AS `目标月份`,
   CASE target_type WHEN 'value' THEN '总量' WHEN 'growth_pct' THEN '增速' ELSE target_type END
     AS `目标类型`,
@@ -40,3 +36,4 @@ SELECT
   required_growth_pct AS `剩余月份所需增速`,
   currency AS `币种`
 FROM gold.target_attainment
+LEFT JOIN names USING (indicator)

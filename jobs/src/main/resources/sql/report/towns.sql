@@ -1,17 +1,16 @@
 -- report.`镇街排名`: one row per unit target (town, street or platform of a county), ranked by the
 -- completion of the unit's share of the county's target. 称号: 金牌 for the best, 蜗牛 (red card)
 -- for the bottom ones (metrics.unit_ranking in the configuration says how many).
+WITH names AS (
+  SELECT * FROM VALUES
+    ${indicator_names}
+    AS names(indicator, indicator_name)
+)
 SELECT
   county_code AS `县市区代码`,
   county_name AS `县市区`,
   indicator AS `指标代码`,
-  CASE indicator
-    WHEN 'export' THEN '出口总额'
-    WHEN 'fdi_actual' THEN '实到外资'
-    WHEN 'retail_sales' THEN '社会消费品零售总额'
-    WHEN 'above_quota_sales' THEN '限上批零住餐销售额'
-    ELSE indicator
-  END AS `指标`,
+  coalesce(names.indicator_name, indicator) AS `指标`,
   target_period AS `目标月份`,
   as_of_period AS `截至月份`,
   unit_code AS `镇街代码`,
@@ -25,3 +24,4 @@ SELECT
   n_ranked AS `参与排名数`,
   CASE badge WHEN 'gold' THEN '金牌' WHEN 'snail' THEN '蜗牛' ELSE badge END AS `称号`
 FROM gold.unit_ranking
+LEFT JOIN names USING (indicator)

@@ -1,5 +1,6 @@
 package io.saima.cli;
 
+import io.saima.catalog.Indicators;
 import io.saima.catalog.TableId;
 import io.saima.pipeline.OpsTables;
 import java.io.IOException;
@@ -83,14 +84,20 @@ final class ReportViews {
   /** Creates one view; null when it was created, else why not. */
   static String createOrSayWhyNot(SparkSession spark, SqlCommand.Catalog catalog, View view) {
     String sql = text(view);
-    if (sql.contains("${")) {
-      Optional<Map<String, String>> values = revisionRuns(spark, catalog);
-      if (values.isEmpty()) {
+    Map<String, String> values = new java.util.HashMap<>();
+    // The indicators' Chinese names, from their one definition (io/saima/catalog/indicators.yaml).
+    values.put("indicator_names", Indicators.namesAsSqlValues());
+    if (sql.contains("${before.")) {
+      Optional<Map<String, String>> runs = revisionRuns(spark, catalog);
+      if (runs.isEmpty()) {
         return "ops.job_runs has fewer than two runs that wrote gold.indicator_monthly and"
             + " gold.indicator_rank (a revision shows after the night that applies it; see"
             + " notebooks/06_revision_and_ranking.sql)";
       }
-      sql = fill(sql, values.get());
+      values.putAll(runs.get());
+    }
+    if (sql.contains("${")) {
+      sql = fill(sql, values);
     }
     String body = sql;
     return ReadOnlySql.trusted(

@@ -1,5 +1,6 @@
 package io.saima.ingest;
 
+import io.saima.catalog.Indicators;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
@@ -34,16 +35,8 @@ public final class ReferenceData {
   public static final String FX_RATES_FILE = "fx_rates.csv";
   public static final String TARGETS_FILE = "targets.csv";
 
-  /** The indicators of {@code gold.indicator_monthly} a target may be set for. */
-  public static final Set<String> INDICATORS =
-      Set.of(
-          "export",
-          "export_usd",
-          "cbec_export",
-          "fdi_actual",
-          "retail_sales",
-          "online_retail",
-          "above_quota_sales");
+  /** The indicators of {@code gold.indicator_monthly} a target may be set for: all of them. */
+  public static final Set<String> INDICATORS = Indicators.ids();
 
   public static final Set<String> UNIT_TYPES = Set.of("town", "street", "platform");
   public static final Set<String> TARGET_TYPES = Set.of("value", "growth_pct");

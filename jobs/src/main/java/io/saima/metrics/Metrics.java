@@ -1,5 +1,6 @@
 package io.saima.metrics;
 
+import io.saima.catalog.Indicators;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -14,9 +15,12 @@ import org.apache.spark.sql.SparkSession;
 public final class Metrics {
   private Metrics() {}
 
-  /** The seven indicators with their source, currency and whether towns carry them. */
+  /**
+   * The indicators ({@link Indicators}) with their source, the column and trade modes they count,
+   * their currency and whether towns carry them.
+   */
   public static Dataset<Row> indicators(SparkSession spark) {
-    return spark.sql(MetricSql.text("indicators"));
+    return Indicators.frame(spark);
   }
 
   /**

@@ -1,49 +1,26 @@
 package io.saima.report;
 
-import java.util.LinkedHashMap;
+import io.saima.catalog.Indicators;
 import java.util.List;
-import java.util.Map;
 
 /** The bulletin's Chinese words for the tables' codes: indicators, measures, statuses, rules. */
 public final class Labels {
   private Labels() {}
 
-  /** The key indicators of the headline, in the order bulletins list them. */
-  public static final List<String> KEY_INDICATORS =
-      List.of(
-          "export",
-          "cbec_export",
-          "fdi_actual",
-          "retail_sales",
-          "online_retail",
-          "above_quota_sales");
+  /**
+   * The key indicators of the headline, in the order bulletins list them (those marked {@code
+   * headline} in {@link Indicators}).
+   */
+  public static final List<String> KEY_INDICATORS = Indicators.headline();
 
-  private static final Map<String, String> INDICATORS = new LinkedHashMap<>();
-  private static final Map<String, String> SHORT = new LinkedHashMap<>();
-
-  static {
-    INDICATORS.put("export", "出口总额");
-    INDICATORS.put("export_usd", "出口总额（美元）");
-    INDICATORS.put("cbec_export", "跨境电商出口");
-    INDICATORS.put("fdi_actual", "实到外资");
-    INDICATORS.put("retail_sales", "社会消费品零售总额");
-    INDICATORS.put("online_retail", "网络零售额");
-    INDICATORS.put("above_quota_sales", "限上批零住餐销售额");
-    SHORT.put("export", "出口");
-    SHORT.put("export_usd", "出口（美元）");
-    SHORT.put("cbec_export", "跨境电商");
-    SHORT.put("fdi_actual", "实到外资");
-    SHORT.put("retail_sales", "社零");
-    SHORT.put("online_retail", "网零");
-    SHORT.put("above_quota_sales", "限上销售");
-  }
-
+  /** An indicator's name; the code itself for one the list does not define. */
   public static String indicator(String code) {
-    return INDICATORS.getOrDefault(code, code);
+    return Indicators.find(code).map(Indicators.Indicator::name).orElse(code);
   }
 
+  /** An indicator's short name, for charts and tight tables. */
   public static String indicatorShort(String code) {
-    return SHORT.getOrDefault(code, code);
+    return Indicators.find(code).map(Indicators.Indicator::shortName).orElse(code);
   }
 
   /** The sub-score measures of gold.score_gaps. */

@@ -1,5 +1,6 @@
 package io.saima.scoring;
 
+import io.saima.catalog.Indicators;
 import io.saima.config.ConfigException;
 import io.saima.scoring.Scheme.Indicator;
 import io.saima.scoring.Scheme.Measure;
@@ -31,16 +32,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class SchemeLoader {
   private SchemeLoader() {}
 
-  /** Indicators of {@code gold.indicator_monthly} a scheme may score. */
-  public static final Set<String> INDICATORS =
-      Set.of(
-          "export",
-          "export_usd",
-          "cbec_export",
-          "fdi_actual",
-          "retail_sales",
-          "online_retail",
-          "above_quota_sales");
+  /** Indicators of {@code gold.indicator_monthly} a scheme may score: all of them. */
+  public static final Set<String> INDICATORS = Indicators.ids();
 
   /** Columns of {@code gold.indicator_monthly} a sub-score may be computed on. */
   public static final List<String> MEASURES =

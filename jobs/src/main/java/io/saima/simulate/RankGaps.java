@@ -1,5 +1,6 @@
 package io.saima.simulate;
 
+import io.saima.catalog.Indicators;
 import io.saima.scoring.Board;
 import io.saima.scoring.BoardBuilder;
 import io.saima.scoring.Figures;
@@ -118,9 +119,9 @@ public final class RankGaps {
     }
   }
 
-  /** The currency an indicator is counted in (DESIGN.md, indicator_monthly). */
+  /** The currency an indicator is counted in (its definition, {@link Indicators}). */
   public static String currency(String indicator) {
-    return indicator.equals("fdi_actual") || indicator.equals("export_usd") ? "USD" : "CNY";
+    return Indicators.of(indicator).currency();
   }
 
   private static final BigDecimal CENT = new BigDecimal("0.01");
