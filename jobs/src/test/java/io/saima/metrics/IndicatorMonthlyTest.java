@@ -11,9 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.saima.catalog.Indicators;
 import io.saima.testing.SparkTestBase;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -154,7 +156,16 @@ class IndicatorMonthlyTest extends SparkTestBase {
                 + " a.month_total <=> c.month_total AND a.ytd_total <=> c.ytd_total AS equal"
                 + " FROM t a JOIN t c ON c.indicator = a.indicator AND c.period = a.period"
                 + " AND c.region_level = 'county'");
-    assertEquals(3 * 19, totals.size(), "3 levels x 19 indicator-months");
+    long indicatorMonths =
+        sql("SELECT DISTINCT indicator, period FROM im_sums WHERE region_level = 'county'").size();
+    // the months the fixture delivers, by source; every indicator has each month of its source
+    Map<String, Integer> delivered =
+        Map.of("customs_exports", 4, "fdi_inflows", 1, "retail_sales", 3, "above_quota_sales", 0);
+    assertEquals(
+        Indicators.all().stream().mapToLong(i -> delivered.get(i.source())).sum(),
+        indicatorMonths,
+        "indicator-months");
+    assertEquals(3 * indicatorMonths, totals.size(), "every indicator-month at 3 levels");
     List<Row> mismatches = totals.stream().filter(r -> !r.getBoolean(3)).toList();
     assertEquals(List.of(), mismatches);
   }
