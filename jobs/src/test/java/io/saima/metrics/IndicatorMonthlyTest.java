@@ -31,11 +31,11 @@ class IndicatorMonthlyTest extends SparkTestBase {
    */
   static SilverFixture fixture() {
     return new SilverFixture()
-        .customs(201901, A, A_TOWN1, "E1", "0110", "100", "700")
+        .customs(201901, A, A_TOWN1, "E1", "0214", "100", "700")
         .customs(201901, A, A_TOWN1, "E2", "9610", "10", "70")
         .customs(201901, B, null, "E3", "0110", "50", "345")
         .customs(201902, A, A_TOWN1, "E1", "0110", "50", "350")
-        .customs(202001, A, A_TOWN1, "E1", "0110", "150", "1050")
+        .customs(202001, A, A_TOWN1, "E1", "0615", "150", "1050")
         .customs(202001, A, A_TOWN2, "E2", "9610", "20", "140")
         // a town of county C on a line of county A: counts for A, for no unit
         .customs(202001, A, C_TOWN1, "E5", "0110", "5", "35")
@@ -114,6 +114,27 @@ class IndicatorMonthlyTest extends SparkTestBase {
     assertNull(amount(fdi, "value_month_ly"));
     assertNull(pct(fdi, "yoy_month_pct"));
     assertEquals("USD", fdi.getAs("currency"));
+  }
+
+  @Test
+  void processingTradeExportsCountTradeModes0214And0615Only() {
+    // A: 0214 in January 2019 (700), 0615 in January 2020 (1050); its 0110 and 9610 lines do not
+    // count. B exported in general trade only: delivered, nothing processed.
+    Row a = get("processing_trade_export", A, 202001);
+    assertEquals(money("1050"), amount(a, "value_month"));
+    assertEquals(money("700"), amount(a, "value_month_ly"));
+    assertEquals(50.0, pct(a, "yoy_month_pct"), 1e-9);
+    assertEquals("CNY", a.getAs("currency"));
+    assertEquals(
+        money("1050"), amount(get("processing_trade_export", A_TOWN1, 202001), "value_month"));
+    assertEquals(money("0"), amount(get("processing_trade_export", A, 201902), "value_month"));
+    Row b = get("processing_trade_export", B, 202001);
+    assertEquals(money("0"), amount(b, "value_month"));
+    assertNull(pct(b, "yoy_month_pct"));
+    // the province: A's processing trade only
+    assertEquals(
+        money("1050"), amount(get("processing_trade_export", "990000", 202001), "value_month"));
+    assertEquals(100.0, pct(a, "share_ytd_pct"), 1e-9);
   }
 
   @Test
