@@ -218,11 +218,39 @@ public final class Warehouse {
     return version < 0 ? Optional.empty() : Optional.of(version);
   }
 
-  /** Registers one table as {@code <database>.<table>} in this session's catalog. */
+  /**
+   * Registers one table as {@code <database>.<table>} in this session's catalog. A name the session
+   * holds for a table of another warehouse is pointed at this one's: in a session that has opened
+   * two warehouses, a name means the table of the warehouse that last registered it, never
+   * whichever came first.
+   */
   public void register(TableId id) {
     spark.sql("CREATE DATABASE IF NOT EXISTS " + id.database());
-    if (!spark.catalog().tableExists(id.database(), id.name())) {
-      spark.catalog().createTable(id.qualified(), path(id), "delta");
+    if (spark.catalog().tableExists(id.database(), id.name())) {
+      if (registeredHere(id)) {
+        return;
+      }
+      LOG.debug("{} was registered at another warehouse; now at {}", id.qualified(), path(id));
+      spark.sessionState().catalog().dropTable(identifier(id), true, false);
+    }
+    spark.catalog().createTable(id.qualified(), path(id), "delta");
+  }
+
+  private static org.apache.spark.sql.catalyst.TableIdentifier identifier(TableId id) {
+    return new org.apache.spark.sql.catalyst.TableIdentifier(
+        id.name(), scala.Option.apply(id.database()));
+  }
+
+  /** Whether the session's table of this name is this warehouse's, by qualified location. */
+  private boolean registeredHere(TableId id) {
+    try {
+      java.net.URI location =
+          spark.sessionState().catalog().getTableMetadata(identifier(id)).location();
+      Path mine = new Path(path(id));
+      FileSystem fs = mine.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      return fs.makeQualified(mine).equals(fs.makeQualified(new Path(location)));
+    } catch (IOException | org.apache.spark.sql.AnalysisException e) {
+      return false;
     }
   }
 

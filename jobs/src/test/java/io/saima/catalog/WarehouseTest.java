@@ -50,11 +50,29 @@ class WarehouseTest extends SparkTestBase {
   }
 
   @Test
+  void aNameMeansTheTableOfTheWarehouseThatRegisteredItLast(
+      @TempDir Path first, @TempDir Path second) {
+    Warehouse one = new Warehouse(spark(), first.toString());
+    Warehouse two = new Warehouse(spark(), second.toString());
+    one.overwrite(CONTRACT, rows(new Object[] {202001, new java.math.BigDecimal("1.00")}));
+    two.overwrite(CONTRACT, rows(new Object[] {202002, new java.math.BigDecimal("2.00")}));
+
+    assertRows(
+        "the second warehouse's",
+        spark().table("testdb.values_by_period"),
+        row(202002, new java.math.BigDecimal("2.00")));
+    one.register(CONTRACT.id());
+    assertRows(
+        "the first warehouse's",
+        spark().table("testdb.values_by_period"),
+        row(202001, new java.math.BigDecimal("1.00")));
+  }
+
+  @Test
   void registerAllFindsTablesByPathAndNamesThemDatabaseDotTable(@TempDir Path dir) {
     Warehouse writer = new Warehouse(spark(), dir.toString());
     assertFalse(writer.exists(CONTRACT.id()));
     writer.overwrite(CONTRACT, rows(new Object[] {202001, new java.math.BigDecimal("3.25")}));
-    spark().sql("DROP TABLE IF EXISTS testdb.values_by_period");
 
     List<TableId> found = new Warehouse(spark(), dir.toString()).registerAll();
 

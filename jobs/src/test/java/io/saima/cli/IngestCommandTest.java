@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,24 +58,21 @@ class IngestCommandTest extends SparkTestBase {
         night.stdout.contains("retail.xls: Excel 97-2003 workbooks (.xls) are not read"),
         night.stdout);
     assertTrue(!night.stdout.contains("20200720-01"), night.stdout);
-    List<Row> runs =
+    assertRows(
+        "ops.job_runs",
         new Warehouse(spark(), warehouse)
             .read(OpsTables.JOB_RUNS.id())
             .selectExpr(
-                "command", "outcome", "exit_code", "rows['lines_read']", "parameters['as_of']")
-            .collectAsList();
-    assertEquals("[[nightly,partial,3,3,2020-06-30]]", runs.toString());
-    assertEquals(
-        "[[20200610-01,refused]]",
+                "command", "outcome", "exit_code", "rows['lines_read']", "parameters['as_of']"),
+        row("nightly", "partial", 3, 3L, "2020-06-30"));
+    assertRows(
+        "ops.deliveries of retail_sales",
         new Warehouse(spark(), warehouse)
             .read(OpsTables.DELIVERIES.id())
             .where("source = 'retail_sales'")
-            .selectExpr("delivery", "status")
-            .collectAsList()
-            .toString());
+            .selectExpr("delivery", "status"),
+        row("20200610-01", "refused"));
 
-    // Other tests of this JVM registered the same name at their own warehouse.
-    spark().sql("DROP TABLE IF EXISTS bronze.customs_exports_quarantine");
     CommandOutput byReason =
         CommandOutput.run(
             "sql",

@@ -87,8 +87,8 @@ class MaintainCommandTest extends SparkTestBase {
             .first()
             .getLong(0));
     assertEquals(5L, warehouse.read(TICKS.id()).count());
-    assertEquals(
-        "[[maintain,ok,0,1,maintain,0]]",
+    assertRows(
+        "ops.job_runs",
         warehouse
             .read(OpsTables.JOB_RUNS.id())
             .selectExpr(
@@ -97,9 +97,8 @@ class MaintainCommandTest extends SparkTestBase {
                 "exit_code",
                 "rows['maintained_tables']",
                 "array_join(stages.name, ',')",
-                "size(delta_versions)")
-            .collectAsList()
-            .toString());
+                "size(delta_versions)"),
+        row("maintain", "ok", 0, 1L, "maintain", 0));
 
     // The night's weekly maintenance: not on another day, nor twice in a week.
     SaimaConfig weekly =

@@ -89,8 +89,8 @@ class OneWriterAtATimeTest extends SparkTestBase {
                 + " is not running on this host): nightly run run-of-the-holder"),
         next.stderr);
     // The run's audit row: its host and each stage's outcome; the stage's progress on stderr.
-    assertEquals(
-        "[[ingest,ok," + WarehouseLease.thisHostName() + ",1,ingest,ok,true]]",
+    assertRows(
+        "ops.job_runs",
         new Warehouse(spark(), warehouse)
             .read(OpsTables.JOB_RUNS.id())
             .selectExpr(
@@ -100,12 +100,9 @@ class OneWriterAtATimeTest extends SparkTestBase {
                 "size(stages)",
                 "stages[0].name",
                 "stages[0].outcome",
-                "stages[0].seconds > 0 AND stages[0].started_at >= started_at")
-            .collectAsList()
-            .toString());
-    // The README's query of the stages, through saima sql (other tests of this JVM registered
-    // ops.job_runs at their own warehouse).
-    spark().sql("DROP TABLE IF EXISTS ops.job_runs");
+                "stages[0].seconds > 0 AND stages[0].started_at >= started_at"),
+        row("ingest", "ok", WarehouseLease.thisHostName(), 1, "ingest", "ok", true));
+    // The README's query of the stages, through saima sql.
     CommandOutput stages =
         CommandOutput.run(
             "sql",

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -46,6 +47,11 @@ class SqlCommandTest extends SparkTestBase {
             RowFactory.create(null, null, null, null));
     warehouse.overwrite(contract, spark().createDataFrame(rows, contract.schema()));
     return warehouse;
+  }
+
+  /** Writes a Delta table at its path under the warehouse without registering it. */
+  static void writtenElsewhere(Path dir, TableContract contract, Dataset<Row> rows) {
+    rows.write().format("delta").save(contract.id().path(dir.toString()));
   }
 
   static String query(String database) {
@@ -170,7 +176,18 @@ class SqlCommandTest extends SparkTestBase {
 
   @Test
   void onlyTheTablesAStatementNamesAreRegisteredAndSaidSoOnStderr(@TempDir Path dir) {
-    Warehouse warehouse = figures(dir, figuresIn("sqltest_lazy"));
+    // Written at the warehouse's paths as another process writes them: this session has
+    // registered none of them.
+    TableContract figures = figuresIn("sqltest_lazy");
+    writtenElsewhere(
+        dir,
+        figures,
+        spark()
+            .createDataFrame(
+                Arrays.asList(
+                    RowFactory.create("a,\"b\"", new BigDecimal("12345678901.50"), 1.0e-7, 1.5e10),
+                    RowFactory.create(null, null, null, null)),
+                figures.schema()));
     TableContract other =
         TableContract.of(
             TableId.of("sqltest_lazy", "other"),
@@ -181,12 +198,8 @@ class SqlCommandTest extends SparkTestBase {
             TableId.of("sqltest_lazy", "unused"),
             "never named",
             new StructType().add("name", DataTypes.StringType, true));
-    warehouse.overwrite(other, spark().sql("SELECT 'a,\"b\"' AS name"));
-    warehouse.overwrite(unused, spark().sql("SELECT 'z' AS name"));
-    spark().sql("DROP TABLE sqltest_lazy.other");
-    spark().sql("DROP TABLE sqltest_lazy.unused");
-    spark().sql("DROP TABLE sqltest_lazy.figures");
-    spark().sql("DROP DATABASE sqltest_lazy");
+    writtenElsewhere(dir, other, spark().sql("SELECT 'a,\"b\"' AS name"));
+    writtenElsewhere(dir, unused, spark().sql("SELECT 'z' AS name"));
 
     CommandOutput databases =
         CommandOutput.run(

@@ -11,7 +11,6 @@ import io.saima.catalog.Warehouse;
 import io.saima.testing.SparkTestBase;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
@@ -44,9 +43,6 @@ class ReferenceSchemeTest extends SparkTestBase {
   /** Scores the fixture once; the tests read the tables it wrote. */
   @BeforeAll
   static void scoreTheFixture() {
-    for (String table : List.of("competition_scores", "competition_ranking", "score_gaps")) {
-      spark().sql("DROP TABLE IF EXISTS gold." + table);
-    }
     Warehouse warehouse = new Warehouse(spark(), dir.toString());
     ScoringFixtures.writeReference(warehouse, spark());
     ScoreStage.run(

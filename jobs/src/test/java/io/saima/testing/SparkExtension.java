@@ -1,12 +1,40 @@
 package io.saima.testing;
 
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-/** JUnit 5 extension that hands the shared {@link SparkSession} to tests that ask for one. */
-public final class SparkExtension implements ParameterResolver {
+/**
+ * JUnit 5 extension of every Spark test class: the class starts with an empty catalog in the shared
+ * {@link SparkSession} (no database but {@code default}, no temporary view), so no name another
+ * class registered leaks into it; and a test that asks for a {@link SparkSession} gets the shared
+ * one. Tables are external (registered by path), so forgetting them deletes no file: a warehouse
+ * another class built, such as the samples' night, is registered again by whoever reads it next.
+ */
+public final class SparkExtension implements BeforeAllCallback, ParameterResolver {
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    forgetTheCatalog(SharedSpark.session());
+  }
+
+  /** Drops every database but {@code default} and every temporary view of the session. */
+  static void forgetTheCatalog(SparkSession spark) {
+    for (Row database : spark.sql("SHOW DATABASES").collectAsList()) {
+      String name = database.getString(0);
+      if (!name.equals("default")) {
+        spark.sessionState().catalog().dropDatabase(name, true, true);
+      }
+    }
+    for (Row table : spark.sql("SHOW TABLES IN default").collectAsList()) {
+      if (table.getBoolean(2)) {
+        spark.catalog().dropTempView(table.getString(1));
+      }
+    }
+  }
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
