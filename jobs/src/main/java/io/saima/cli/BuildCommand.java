@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -81,14 +80,6 @@ public final class BuildCommand implements Callable<Integer> {
       Map<TableId, Long> before,
       String outcome,
       RuntimeException error) {
-    Map<String, Long> written = new TreeMap<>();
-    NightRunner.versions(warehouse)
-        .forEach(
-            (id, version) -> {
-              if (!version.equals(before.get(id))) {
-                written.put(id.qualified(), version);
-              }
-            });
     JobRuns.record(
         warehouse,
         runId,
@@ -99,13 +90,8 @@ public final class BuildCommand implements Callable<Integer> {
         outcome,
         error == null ? ExitCode.OK : ExitCode.FAILURE,
         Map.of(),
-        written,
+        NightRunner.moved(before, NightRunner.versions(warehouse)),
         error == null ? null : error.getMessage(),
-        List.of(
-            new StageRun(
-                "build",
-                outcome,
-                startedAt,
-                Math.round((System.nanoTime() - startNanos) / 1e8) / 10.0)));
+        List.of(StageRun.since("build", outcome, startedAt, startNanos)));
   }
 }

@@ -87,7 +87,7 @@ public final class MaintainCommand implements Callable<Integer> {
             Map.of(),
             Map.of(),
             e.getMessage(),
-            List.of(stage(JobRuns.FAILED, startedAt, start)));
+            List.of(StageRun.since("maintain", JobRuns.FAILED, startedAt, start)));
         throw e;
       }
       Map<String, Long> rows = new TreeMap<>();
@@ -128,7 +128,7 @@ public final class MaintainCommand implements Callable<Integer> {
           rows,
           versions,
           null,
-          List.of(stage(JobRuns.OK, startedAt, start)));
+          List.of(StageRun.since("maintain", JobRuns.OK, startedAt, start)));
       PrintWriter out =
           new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
       new SqlOutput(SqlOutput.Format.TABLE, false, false, out)
@@ -138,10 +138,5 @@ public final class MaintainCommand implements Callable<Integer> {
       out.flush();
     }
     return ExitCode.OK;
-  }
-
-  private static StageRun stage(String outcome, Instant startedAt, long startNanos) {
-    return new StageRun(
-        "maintain", outcome, startedAt, Math.round((System.nanoTime() - startNanos) / 1e8) / 10.0);
   }
 }

@@ -166,17 +166,21 @@ final class NightRunner {
    */
   private static void recordVersionsWritten(
       Warehouse warehouse, Map<TableId, Long> before, NightContext night) {
-    List<String> moved = new java.util.ArrayList<>();
-    night
-        .versionsBeforeMaintenance()
-        .orElseGet(() -> versions(warehouse))
-        .forEach(
-            (id, version) -> {
-              if (!version.equals(before.get(id))) {
-                night.versions().putIfAbsent(id.qualified(), version);
-                moved.add(id.qualified() + "@" + version);
-              }
-            });
-    LOG.info("run {} moved {} tables: {}", night.runId(), moved.size(), String.join(", ", moved));
+    Map<String, Long> moved =
+        moved(before, night.versionsBeforeMaintenance().orElseGet(() -> versions(warehouse)));
+    moved.forEach(night.versions()::putIfAbsent);
+    LOG.info("run {} moved {} tables: {}", night.runId(), moved.size(), moved);
+  }
+
+  /** The tables whose version differs between the two, by name, at their version {@code after}. */
+  static Map<String, Long> moved(Map<TableId, Long> before, Map<TableId, Long> after) {
+    Map<String, Long> moved = new LinkedHashMap<>();
+    after.forEach(
+        (id, version) -> {
+          if (!version.equals(before.get(id))) {
+            moved.put(id.qualified(), version);
+          }
+        });
+    return moved;
   }
 }

@@ -57,20 +57,16 @@ public final class Nightly {
       try {
         stage.run(night);
       } catch (RuntimeException e) {
-        double seconds = seconds(start);
+        double seconds = StageRun.secondsSince(start);
         night.stages().add(new StageRun(stage.name(), JobRuns.FAILED, startedAt, seconds));
         LOG.error("{}: failed after {} s", label, format(seconds));
         throw e;
       }
-      double seconds = seconds(start);
+      double seconds = StageRun.secondsSince(start);
       String outcome = night.problems().size() > problemsBefore ? JobRuns.PARTIAL : JobRuns.OK;
       night.stages().add(new StageRun(stage.name(), outcome, startedAt, seconds));
       LOG.info("{}: {} in {} s", label, outcome, format(seconds));
     }
-  }
-
-  private static double seconds(long startNanos) {
-    return Math.round((System.nanoTime() - startNanos) / 1e8) / 10.0;
   }
 
   private static String format(double seconds) {

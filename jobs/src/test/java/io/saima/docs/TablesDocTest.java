@@ -1,7 +1,5 @@
 package io.saima.docs;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.saima.catalog.TableContract;
 import io.saima.conform.SilverTables;
 import io.saima.ingest.BronzeTables;
@@ -14,8 +12,6 @@ import io.saima.simulate.SimulationTables;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -104,15 +100,6 @@ class TablesDocTest {
 
   @Test
   void theTableReferenceIsTheCodesContracts() throws IOException, IllegalAccessException {
-    String expected = render(contracts());
-    if (Boolean.getBoolean("saima.docs.update")) {
-      Files.createDirectories(DOC.getParent());
-      Files.writeString(DOC, expected, StandardCharsets.UTF_8);
-    }
-    String actual = Files.exists(DOC) ? Files.readString(DOC, StandardCharsets.UTF_8) : "";
-    assertEquals(
-        expected,
-        actual,
-        "docs/tables.md differs from the table contracts; rerun with -Dsaima.docs.update=true");
+    GeneratedDoc.check(DOC, render(contracts()), "the table contracts");
   }
 }
