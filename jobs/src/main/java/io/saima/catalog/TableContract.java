@@ -1,18 +1,149 @@
 package io.saima.catalog;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A table's public contract: its name, grain, columns and types, and the columns its files are
- * partitioned by. Writers conform to it, tests assert on it and the docs quote it.
+ * A table's public contract: its name, grain, columns and types, the columns its files are
+ * partitioned by, the key that makes a row unique and the values its coded columns accept. Writers
+ * conform to it ({@link Warehouse}), the data-quality checks are derived from it ({@link
+ * ContractChecks}), tests assert on it and {@code docs/tables.md} quotes it. Every contract of the
+ * warehouse is listed once, in {@link Catalog}.
+ *
+ * <p>A column not nullable in the schema must be complete in the data; a column of the key must
+ * exist; a rule names a column of the table. The constructor refuses anything else, so a contract
+ * that names a column it does not have never reaches a writer.
  *
  * @param grain what one row is, e.g. "one row per indicator, region and period"
+ * @param key the columns no two rows share all of; empty for a table with no natural key (customs
+ *     lines, audit rows)
+ * @param rules what the values of single columns must satisfy
  */
-public record TableContract(TableId id, String grain, StructType schema, List<String> partitionBy) {
+public record TableContract(
+    TableId id,
+    String grain,
+    StructType schema,
+    List<String> partitionBy,
+    List<String> key,
+    List<ColumnRule> rules) {
+
+  public TableContract {
+    partitionBy = List.copyOf(partitionBy);
+    key = List.copyOf(key);
+    rules = List.copyOf(rules);
+    Set<String> columns = Set.of(schema.fieldNames());
+    for (String column : partitionBy) {
+      requireColumn(id, columns, column, "partition column");
+    }
+    for (String column : key) {
+      requireColumn(id, columns, column, "key column");
+    }
+    for (ColumnRule rule : rules) {
+      requireColumn(id, columns, rule.column(), "rule");
+      StructField field = schema.apply(rule.column());
+      boolean fits =
+          switch (rule.kind()) {
+            case ONE_OF, PATTERN -> field.dataType() instanceof StringType;
+            case NON_NEGATIVE -> field.dataType() instanceof DecimalType;
+          };
+      if (!fits) {
+        throw new IllegalArgumentException(
+            id + ": a " + rule.kind() + " rule on " + field.dataType().sql() + " " + rule.column());
+      }
+    }
+  }
 
   public static TableContract of(
       TableId id, String grain, StructType schema, String... partitionBy) {
-    return new TableContract(id, grain, schema, List.of(partitionBy));
+    return new TableContract(id, grain, schema, List.of(partitionBy), List.of(), List.of());
+  }
+
+  /** This contract, with these columns as the key no two rows share. */
+  public TableContract withKey(String... columns) {
+    return new TableContract(id, grain, schema, partitionBy, List.of(columns), rules);
+  }
+
+  /** This contract, with a column that takes only these values (or null, where nullable). */
+  public TableContract accepting(String column, String... values) {
+    return with(new ColumnRule(column, ColumnRule.Kind.ONE_OF, List.of(values)));
+  }
+
+  /** This contract, with a text column whose values all match a regular expression. */
+  public TableContract matching(String column, String regex) {
+    Pattern.compile(regex);
+    return with(new ColumnRule(column, ColumnRule.Kind.PATTERN, List.of(regex)));
+  }
+
+  /** This contract, with DECIMAL columns that are never below zero. */
+  public TableContract nonNegative(String... columns) {
+    TableContract out = this;
+    for (String column : columns) {
+      out = out.with(new ColumnRule(column, ColumnRule.Kind.NON_NEGATIVE, List.of()));
+    }
+    return out;
+  }
+
+  /** This contract with every DECIMAL column never below zero: money as delivered. */
+  public TableContract moneyNonNegative() {
+    return nonNegative(
+        Arrays.stream(schema.fields())
+            .filter(f -> f.dataType() instanceof DecimalType)
+            .map(StructField::name)
+            .toArray(String[]::new));
+  }
+
+  /** The columns not nullable in the schema: the ones every row must fill. */
+  public List<String> requiredColumns() {
+    return Arrays.stream(schema.fields())
+        .filter(f -> !f.nullable())
+        .map(StructField::name)
+        .toList();
+  }
+
+  private TableContract with(ColumnRule rule) {
+    List<ColumnRule> more = new ArrayList<>(rules);
+    more.add(rule);
+    return new TableContract(id, grain, schema, partitionBy, key, more);
+  }
+
+  private static void requireColumn(TableId id, Set<String> columns, String column, String what) {
+    if (!columns.contains(column)) {
+      throw new IllegalArgumentException(id + " has no column " + column + " (" + what + ")");
+    }
+  }
+
+  /**
+   * A rule on one column's values.
+   *
+   * @param values the accepted values ({@code ONE_OF}) or the one regular expression ({@code
+   *     PATTERN}); empty for {@code NON_NEGATIVE}
+   */
+  public record ColumnRule(String column, Kind kind, List<String> values) {
+    public enum Kind {
+      ONE_OF,
+      PATTERN,
+      NON_NEGATIVE
+    }
+
+    public ColumnRule {
+      values = List.copyOf(values);
+    }
+
+    /** The rule in the words of {@code docs/tables.md}, e.g. "one of `month`, `ytd`". */
+    public String describe() {
+      return switch (kind) {
+        case ONE_OF ->
+            "one of " + String.join(", ", values.stream().map(v -> "`" + v + "`").toList());
+        case PATTERN -> "matches `" + values.get(0) + "`";
+        case NON_NEGATIVE -> "never negative";
+      };
+    }
   }
 }

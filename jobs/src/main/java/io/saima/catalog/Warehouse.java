@@ -181,7 +181,7 @@ public final class Warehouse {
   }
 
   /** The type with every nested field, element and value marked nullable. */
-  private static DataType withoutNullability(DataType type) {
+  static DataType withoutNullability(DataType type) {
     if (type instanceof StructType struct) {
       StructField[] fields = new StructField[struct.fields().length];
       for (int i = 0; i < fields.length; i++) {

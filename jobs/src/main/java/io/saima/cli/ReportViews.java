@@ -1,8 +1,8 @@
 package io.saima.cli;
 
 import io.saima.catalog.Indicators;
+import io.saima.catalog.OpsTables;
 import io.saima.catalog.TableId;
-import io.saima.pipeline.OpsTables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package io.saima.cli;
 
+import io.saima.catalog.GoldTables;
 import io.saima.catalog.Warehouse;
 import io.saima.config.SaimaConfig;
-import io.saima.metrics.GoldTables;
 import io.saima.pipeline.WarehouseLease;
 import io.saima.scoring.Scheme;
 import io.saima.scoring.ScoreStage;

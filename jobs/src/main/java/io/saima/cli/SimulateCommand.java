@@ -2,10 +2,10 @@ package io.saima.cli;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.saima.catalog.SilverTables;
 import io.saima.catalog.Warehouse;
 import io.saima.config.SaimaConfig;
 import io.saima.config.SaimaHome;
-import io.saima.conform.SilverTables;
 import io.saima.pipeline.TaskProgress;
 import io.saima.pipeline.WarehouseLease;
 import io.saima.scoring.CompetitionScoring;

@@ -1,11 +1,11 @@
 package io.saima.cli;
 
+import io.saima.catalog.OpsTables;
+import io.saima.catalog.SilverTables;
 import io.saima.catalog.Warehouse;
 import io.saima.config.SaimaConfig;
-import io.saima.conform.SilverTables;
 import io.saima.ingest.IngestStage;
 import io.saima.ingest.ReaderApiInputs;
-import io.saima.pipeline.OpsTables;
 import io.saima.pipeline.WarehouseLease;
 import java.io.FileNotFoundException;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import static io.saima.generate.LandingContext.UTF8_ENGLISH;
 import static io.saima.generate.LandingContext.money;
 import static io.saima.generate.LandingGenerator.yyyymm;
 
-import io.saima.ingest.Source;
+import io.saima.catalog.Source;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

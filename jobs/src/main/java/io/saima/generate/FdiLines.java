@@ -8,7 +8,7 @@ import static io.saima.generate.LandingContext.set;
 import static io.saima.generate.LandingGenerator.delivery;
 import static io.saima.generate.LandingGenerator.yyyymm;
 
-import io.saima.ingest.Source;
+import io.saima.catalog.Source;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.saima.generate;
 
-import io.saima.ingest.Source;
+import io.saima.catalog.Source;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.saima.generate;
 
-import io.saima.ingest.Source;
+import io.saima.catalog.Source;
 import java.time.YearMonth;
 import java.util.Collections;
 import java.util.List;

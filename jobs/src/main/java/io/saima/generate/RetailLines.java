@@ -7,7 +7,7 @@ import static io.saima.generate.LandingContext.set;
 import static io.saima.generate.LandingGenerator.delivery;
 import static io.saima.generate.LandingGenerator.yyyymm;
 
-import io.saima.ingest.Source;
+import io.saima.catalog.Source;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,8 @@
 package io.saima.ingest;
 
-import io.saima.conform.SilverTables;
+import io.saima.catalog.BronzeTables;
+import io.saima.catalog.SilverTables;
+import io.saima.catalog.Source;
 import io.saima.ingest.IngestInputs.CheckedRecord;
 import io.saima.ingest.IngestInputs.FileRecords;
 import io.saima.ingest.IngestInputs.FileRefusedException;

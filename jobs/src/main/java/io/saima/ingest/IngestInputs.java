@@ -1,5 +1,7 @@
 package io.saima.ingest;
 
+import io.saima.catalog.QuarantineReason;
+import io.saima.catalog.Source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;

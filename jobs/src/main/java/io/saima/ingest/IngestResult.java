@@ -1,5 +1,6 @@
 package io.saima.ingest;
 
+import io.saima.catalog.Source;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -3,17 +3,20 @@ package io.saima.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.saima.catalog.BronzeTables;
+import io.saima.catalog.ContractChecks;
+import io.saima.catalog.OpsTables;
+import io.saima.catalog.SilverTables;
+import io.saima.catalog.Source;
 import io.saima.catalog.TableContract;
 import io.saima.catalog.TableId;
 import io.saima.catalog.Warehouse;
 import io.saima.config.SaimaConfig;
-import io.saima.conform.SilverTables;
 import io.saima.ingest.IngestInputs.LandedDelivery;
 import io.saima.ingest.IngestInputs.LandedFile;
 import io.saima.ingest.IngestInputs.ReferenceFilesException;
 import io.saima.ingest.IngestInputs.ReferenceSnapshot;
 import io.saima.ingest.IngestResult.SourcePeriod;
-import io.saima.pipeline.OpsTables;
 import io.saima.pipeline.TaskProgress;
 import java.io.IOException;
 import java.io.Serializable;
@@ -690,7 +693,8 @@ public final class IngestStage {
           rewritten.add(new SourcePeriod(source, row.getInt(0)));
         }
         if (silverRows > 0) {
-          for (SilverChecks.Outcome outcome : SilverChecks.run(spark, source, silver)) {
+          for (ContractChecks.Outcome outcome :
+              ContractChecks.run(spark, SilverTables.of(source), silver)) {
             checks.add(new Object[] {outcome.name(), outcome.result(), outcome.message()});
             if (!outcome.passed()) {
               String message =

@@ -17,7 +17,9 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
-import io.saima.conform.SilverTables;
+import io.saima.catalog.QuarantineReason;
+import io.saima.catalog.SilverTables;
+import io.saima.catalog.Source;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;

@@ -1,5 +1,6 @@
 package io.saima.ingest;
 
+import io.saima.catalog.Source;
 import io.saima.ingest.IngestInputs.LandedDelivery;
 import io.saima.ingest.IngestInputs.LandedFile;
 import java.io.FileNotFoundException;

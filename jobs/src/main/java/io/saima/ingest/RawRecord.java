@@ -1,5 +1,6 @@
 package io.saima.ingest;
 
+import io.saima.catalog.Source;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package io.saima.ingest;
 
+import io.saima.catalog.Source;
 import io.saima.config.SaimaConfig;
 import java.io.IOException;
 import java.io.InputStream;

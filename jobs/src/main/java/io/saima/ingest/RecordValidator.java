@@ -1,6 +1,8 @@
 package io.saima.ingest;
 
-import io.saima.conform.SilverTables;
+import io.saima.catalog.QuarantineReason;
+import io.saima.catalog.SilverTables;
+import io.saima.catalog.Source;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

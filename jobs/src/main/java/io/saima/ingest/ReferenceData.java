@@ -1,6 +1,7 @@
 package io.saima.ingest;
 
 import io.saima.catalog.Indicators;
+import io.saima.catalog.SilverTables;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
@@ -38,8 +39,8 @@ public final class ReferenceData {
   /** The indicators of {@code gold.indicator_monthly} a target may be set for: all of them. */
   public static final Set<String> INDICATORS = Indicators.ids();
 
-  public static final Set<String> UNIT_TYPES = Set.of("town", "street", "platform");
-  public static final Set<String> TARGET_TYPES = Set.of("value", "growth_pct");
+  public static final Set<String> UNIT_TYPES = Set.of(SilverTables.UNIT_TYPES);
+  public static final Set<String> TARGET_TYPES = Set.of(SilverTables.TARGET_TYPES);
 
   private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
   private static final Pattern NINE_DIGITS = Pattern.compile("\\d{9}");

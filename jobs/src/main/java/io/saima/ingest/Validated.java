@@ -1,5 +1,6 @@
 package io.saima.ingest;
 
+import io.saima.catalog.QuarantineReason;
 import java.util.Arrays;
 
 /** The outcome of validating one record: a typed silver row, or a quarantine reason. */

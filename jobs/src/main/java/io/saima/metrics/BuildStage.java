@@ -1,7 +1,9 @@
 package io.saima.metrics;
 
+import io.saima.catalog.BuildState;
+import io.saima.catalog.GoldTables;
+import io.saima.catalog.SilverTables;
 import io.saima.catalog.Warehouse;
-import io.saima.conform.SilverTables;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;

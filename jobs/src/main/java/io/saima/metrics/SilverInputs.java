@@ -8,7 +8,7 @@ import org.apache.spark.sql.functions;
 
 /**
  * The silver tables the metrics read, as frames. Only the contracts of {@code
- * io.saima.conform.SilverTables} are relied on.
+ * io.saima.catalog.SilverTables} are relied on.
  */
 public record SilverInputs(
     Dataset<Row> customsExports,

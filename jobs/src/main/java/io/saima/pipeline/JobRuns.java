@@ -1,5 +1,6 @@
 package io.saima.pipeline;
 
+import io.saima.catalog.OpsTables;
 import io.saima.catalog.Warehouse;
 import io.saima.config.Redaction;
 import java.sql.Timestamp;

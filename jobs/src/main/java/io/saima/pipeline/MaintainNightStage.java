@@ -1,5 +1,6 @@
 package io.saima.pipeline;
 
+import io.saima.catalog.OpsTables;
 import io.saima.catalog.TableId;
 import io.saima.catalog.TableMaintenance;
 import io.saima.catalog.Warehouse;

@@ -2,12 +2,12 @@ package io.saima.report;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.saima.catalog.GoldTables;
+import io.saima.catalog.ScoringTables;
+import io.saima.catalog.SilverTables;
+import io.saima.catalog.SimulationTables;
 import io.saima.catalog.TableContract;
 import io.saima.catalog.Warehouse;
-import io.saima.conform.SilverTables;
-import io.saima.metrics.GoldTables;
-import io.saima.scoring.ScoringTables;
-import io.saima.simulate.SimulationTables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

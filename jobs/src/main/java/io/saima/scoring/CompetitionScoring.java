@@ -2,7 +2,7 @@ package io.saima.scoring;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.saima.metrics.GoldTables;
+import io.saima.catalog.GoldTables;
 import io.saima.scoring.Scheme.Indicator;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
+import io.saima.catalog.ScoringTables;
 import io.saima.scoring.Scheme.Indicator;
 import io.saima.scoring.Scheme.Measure;
 import java.util.ArrayList;

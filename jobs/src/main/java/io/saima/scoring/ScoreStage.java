@@ -1,11 +1,12 @@
 package io.saima.scoring;
 
+import io.saima.catalog.GoldTables;
+import io.saima.catalog.ScoringTables;
+import io.saima.catalog.SilverTables;
 import io.saima.catalog.TableContract;
 import io.saima.catalog.Warehouse;
 import io.saima.config.ConfigException;
 import io.saima.config.SaimaConfig;
-import io.saima.conform.SilverTables;
-import io.saima.metrics.GoldTables;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

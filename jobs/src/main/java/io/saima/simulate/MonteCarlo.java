@@ -1,5 +1,6 @@
 package io.saima.simulate;
 
+import io.saima.catalog.SimulationTables;
 import io.saima.scoring.Board;
 import io.saima.scoring.BoardBuilder;
 import io.saima.scoring.County;

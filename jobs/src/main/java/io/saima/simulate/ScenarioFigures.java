@@ -7,7 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import io.saima.metrics.GoldTables;
+import io.saima.catalog.GoldTables;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

@@ -5,10 +5,11 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
+import io.saima.catalog.GoldTables;
+import io.saima.catalog.SilverTables;
+import io.saima.catalog.SimulationTables;
 import io.saima.catalog.Warehouse;
 import io.saima.config.ConfigException;
-import io.saima.conform.SilverTables;
-import io.saima.metrics.GoldTables;
 import io.saima.scoring.CompetitionScoring;
 import io.saima.scoring.Scheme;
 import java.util.Arrays;

@@ -1,9 +1,10 @@
 package io.saima.simulate;
 
+import io.saima.catalog.GoldTables;
+import io.saima.catalog.SilverTables;
+import io.saima.catalog.SimulationTables;
 import io.saima.catalog.Warehouse;
 import io.saima.config.SaimaConfig;
-import io.saima.conform.SilverTables;
-import io.saima.metrics.GoldTables;
 import io.saima.scoring.BoardBuilder;
 import io.saima.scoring.CompetitionScoring;
 import io.saima.scoring.County;

@@ -1,8 +1,8 @@
 package io.saima.bench;
 
+import io.saima.catalog.Source;
 import io.saima.config.ConfigLoader;
 import io.saima.config.SaimaConfig;
-import io.saima.ingest.Source;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

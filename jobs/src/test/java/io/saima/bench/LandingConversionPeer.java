@@ -1,6 +1,6 @@
 package io.saima.bench;
 
-import io.saima.ingest.Source;
+import io.saima.catalog.Source;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

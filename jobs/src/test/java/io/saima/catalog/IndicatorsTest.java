@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.saima.conform.SilverTables;
-import io.saima.ingest.Source;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

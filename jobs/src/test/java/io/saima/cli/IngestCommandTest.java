@@ -3,10 +3,10 @@ package io.saima.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.saima.catalog.OpsTables;
+import io.saima.catalog.Source;
 import io.saima.catalog.Warehouse;
 import io.saima.ingest.Landing;
-import io.saima.ingest.Source;
-import io.saima.pipeline.OpsTables;
 import io.saima.testing.SparkTestBase;
 import java.io.IOException;
 import java.nio.file.Files;

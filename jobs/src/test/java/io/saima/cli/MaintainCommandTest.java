@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.saima.catalog.OpsTables;
 import io.saima.catalog.TableContract;
 import io.saima.catalog.TableId;
 import io.saima.catalog.Warehouse;
@@ -11,7 +12,6 @@ import io.saima.config.ConfigLoader;
 import io.saima.config.SaimaConfig;
 import io.saima.pipeline.MaintainNightStage;
 import io.saima.pipeline.NightContext;
-import io.saima.pipeline.OpsTables;
 import io.saima.testing.SparkTestBase;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,9 +3,9 @@ package io.saima.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.saima.catalog.OpsTables;
 import io.saima.catalog.TableId;
 import io.saima.catalog.Warehouse;
-import io.saima.pipeline.OpsTables;
 import io.saima.testing.SparkTestBase;
 import java.io.IOException;
 import java.io.InputStream;

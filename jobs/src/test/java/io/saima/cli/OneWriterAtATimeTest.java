@@ -3,10 +3,10 @@ package io.saima.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.saima.catalog.OpsTables;
 import io.saima.catalog.Warehouse;
 import io.saima.ingest.Landing;
 import io.saima.pipeline.LeaseHolder;
-import io.saima.pipeline.OpsTables;
 import io.saima.pipeline.WarehouseLease;
 import io.saima.testing.SparkTestBase;
 import java.io.BufferedReader;

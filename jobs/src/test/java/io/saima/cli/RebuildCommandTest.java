@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.saima.catalog.OpsTables;
 import io.saima.catalog.TableId;
 import io.saima.catalog.Warehouse;
-import io.saima.pipeline.OpsTables;
 import io.saima.testing.SampleNight;
 import io.saima.testing.SparkTestBase;
 import java.io.IOException;

@@ -3,10 +3,10 @@ package io.saima.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.saima.catalog.GoldTables;
+import io.saima.catalog.SimulationTables;
 import io.saima.catalog.Warehouse;
-import io.saima.metrics.GoldTables;
 import io.saima.scoring.ScoringFixtures;
-import io.saima.simulate.SimulationTables;
 import io.saima.testing.SparkTestBase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,8 +3,8 @@ package io.saima.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.saima.catalog.Source;
 import io.saima.ingest.Landing;
-import io.saima.ingest.Source;
 import io.saima.pipeline.WarehouseLease;
 import io.saima.testing.SparkTestBase;
 import java.nio.charset.StandardCharsets;

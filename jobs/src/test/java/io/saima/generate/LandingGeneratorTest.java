@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.saima.catalog.QuarantineReason;
+import io.saima.catalog.Source;
 import io.saima.config.ConfigLoader;
 import io.saima.config.SaimaHome;
 import io.saima.ingest.CreditCode;
-import io.saima.ingest.QuarantineReason;
-import io.saima.ingest.Source;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

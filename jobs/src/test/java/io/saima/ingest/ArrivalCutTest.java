@@ -2,6 +2,7 @@ package io.saima.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.saima.catalog.Source;
 import io.saima.ingest.IngestInputs.LandedDelivery;
 import java.time.LocalDate;
 import java.util.List;

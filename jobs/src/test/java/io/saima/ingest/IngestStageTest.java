@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.saima.catalog.BronzeTables;
+import io.saima.catalog.OpsTables;
+import io.saima.catalog.SilverTables;
+import io.saima.catalog.Source;
 import io.saima.catalog.TableId;
 import io.saima.catalog.Warehouse;
 import io.saima.config.ConfigLoader;
 import io.saima.config.SaimaConfig;
-import io.saima.conform.SilverTables;
 import io.saima.ingest.IngestResult.SourcePeriod;
-import io.saima.pipeline.OpsTables;
 import io.saima.testing.SparkTestBase;
 import java.io.IOException;
 import java.math.BigDecimal;

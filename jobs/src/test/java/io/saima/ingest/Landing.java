@@ -1,5 +1,6 @@
 package io.saima.ingest;
 
+import io.saima.catalog.Source;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

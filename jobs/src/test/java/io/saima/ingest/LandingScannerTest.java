@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.saima.catalog.Source;
 import io.saima.ingest.IngestInputs.LandedDelivery;
 import io.saima.ingest.IngestInputs.LandedFile;
 import java.io.FileNotFoundException;

@@ -3,6 +3,7 @@ package io.saima.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.saima.catalog.Source;
 import io.saima.config.ConfigLoader;
 import io.saima.config.ConfigSchema;
 import io.saima.config.SaimaConfig;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.saima.catalog.GoldTables;
 import io.saima.catalog.TableContract;
 import io.saima.catalog.Warehouse;
 import io.saima.testing.KernelDump;

@@ -7,6 +7,7 @@ import static io.saima.metrics.SilverFixture.money;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.saima.catalog.GoldTables;
 import io.saima.testing.SparkTestBase;
 import java.util.HashMap;
 import java.util.List;

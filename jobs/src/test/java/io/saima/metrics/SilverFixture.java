@@ -1,8 +1,8 @@
 package io.saima.metrics;
 
+import io.saima.catalog.SilverTables;
 import io.saima.catalog.TableContract;
 import io.saima.catalog.Warehouse;
-import io.saima.conform.SilverTables;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package io.saima.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.saima.catalog.OpsTables;
 import io.saima.catalog.Warehouse;
 import io.saima.config.Redaction;
 import io.saima.testing.SparkTestBase;

@@ -2,8 +2,8 @@ package io.saima.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.saima.catalog.GoldTables;
 import io.saima.catalog.Warehouse;
-import io.saima.metrics.GoldTables;
 import io.saima.testing.SampleNight;
 import io.saima.testing.SparkTestBase;
 import org.junit.jupiter.api.Test;

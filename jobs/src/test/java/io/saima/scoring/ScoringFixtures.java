@@ -1,8 +1,8 @@
 package io.saima.scoring;
 
+import io.saima.catalog.GoldTables;
+import io.saima.catalog.SilverTables;
 import io.saima.catalog.Warehouse;
-import io.saima.conform.SilverTables;
-import io.saima.metrics.GoldTables;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

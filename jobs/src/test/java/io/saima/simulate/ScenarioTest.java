@@ -3,7 +3,7 @@ package io.saima.simulate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.saima.metrics.GoldTables;
+import io.saima.catalog.GoldTables;
 import io.saima.scoring.Figures;
 import io.saima.scoring.Scheme;
 import io.saima.scoring.SchemeLoader;

@@ -1,7 +1,5 @@
-package io.saima.pipeline;
+package io.saima.catalog;
 
-import io.saima.catalog.TableContract;
-import io.saima.catalog.TableId;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -28,24 +26,26 @@ public final class OpsTables {
    */
   public static final TableContract DELIVERIES =
       TableContract.of(
-          TableId.of(DATABASE, "deliveries"),
-          "one row per source, delivery, file and attempt (ingested once; refused as often as"
-              + " found bad)",
-          new StructType()
-              .add("source", DataTypes.StringType, false)
-              .add("delivery", DataTypes.StringType, false)
-              .add("file", DataTypes.StringType, false)
-              .add("bytes", DataTypes.LongType, true)
-              .add("sha256", DataTypes.StringType, true)
-              .add("lines", DataTypes.LongType, true)
-              .add("rows_accepted", DataTypes.LongType, true)
-              .add("rows_quarantined", DataTypes.LongType, true)
-              .add("duplicates", DataTypes.LongType, true)
-              .add("status", DataTypes.StringType, false)
-              .add("detail", DataTypes.StringType, true)
-              .add("run_id", DataTypes.StringType, false)
-              .add("ingested_at", DataTypes.TimestampType, false)
-              .add("modified", DataTypes.TimestampType, true));
+              TableId.of(DATABASE, "deliveries"),
+              "one row per source, delivery, file and attempt (ingested once; refused as often as"
+                  + " found bad)",
+              new StructType()
+                  .add("source", DataTypes.StringType, false)
+                  .add("delivery", DataTypes.StringType, false)
+                  .add("file", DataTypes.StringType, false)
+                  .add("bytes", DataTypes.LongType, true)
+                  .add("sha256", DataTypes.StringType, true)
+                  .add("lines", DataTypes.LongType, true)
+                  .add("rows_accepted", DataTypes.LongType, true)
+                  .add("rows_quarantined", DataTypes.LongType, true)
+                  .add("duplicates", DataTypes.LongType, true)
+                  .add("status", DataTypes.StringType, false)
+                  .add("detail", DataTypes.StringType, true)
+                  .add("run_id", DataTypes.StringType, false)
+                  .add("ingested_at", DataTypes.TimestampType, false)
+                  .add("modified", DataTypes.TimestampType, true))
+          .accepting("status", INGESTED, REFUSED)
+          .accepting("source", SilverTables.SOURCE_IDS);
 
   /** One stage of a run in {@link #JOB_RUNS}: its name, outcome, start and duration. */
   public static final StructType STAGE =
@@ -62,27 +62,31 @@ public final class OpsTables {
    */
   public static final TableContract JOB_RUNS =
       TableContract.of(
-          TableId.of(DATABASE, "job_runs"),
-          "one row per run of a command that writes (ingest, nightly, …)",
-          new StructType()
-              .add("run_id", DataTypes.StringType, false)
-              .add("command", DataTypes.StringType, false)
-              .add(
-                  "parameters",
-                  DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType),
-                  true)
-              .add("started_at", DataTypes.TimestampType, false)
-              .add("finished_at", DataTypes.TimestampType, false)
-              .add("outcome", DataTypes.StringType, false)
-              .add("exit_code", DataTypes.IntegerType, false)
-              .add("rows", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), true)
-              .add(
-                  "delta_versions",
-                  DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType),
-                  true)
-              .add("message", DataTypes.StringType, true)
-              .add("host", DataTypes.StringType, true)
-              .add("stages", DataTypes.createArrayType(STAGE, false), true));
+              TableId.of(DATABASE, "job_runs"),
+              "one row per run of a command that writes (ingest, nightly, …)",
+              new StructType()
+                  .add("run_id", DataTypes.StringType, false)
+                  .add("command", DataTypes.StringType, false)
+                  .add(
+                      "parameters",
+                      DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType),
+                      true)
+                  .add("started_at", DataTypes.TimestampType, false)
+                  .add("finished_at", DataTypes.TimestampType, false)
+                  .add("outcome", DataTypes.StringType, false)
+                  .add("exit_code", DataTypes.IntegerType, false)
+                  .add(
+                      "rows",
+                      DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType),
+                      true)
+                  .add(
+                      "delta_versions",
+                      DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType),
+                      true)
+                  .add("message", DataTypes.StringType, true)
+                  .add("host", DataTypes.StringType, true)
+                  .add("stages", DataTypes.createArrayType(STAGE, false), true))
+          .withKey("run_id");
 
   /**
    * One row per run, source and check. The source's counts are repeated on each of its check rows

@@ -1,7 +1,5 @@
-package io.saima.metrics;
+package io.saima.catalog;
 
-import io.saima.catalog.TableContract;
-import io.saima.catalog.TableId;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 

@@ -1,7 +1,5 @@
-package io.saima.ingest;
+package io.saima.catalog;
 
-import io.saima.catalog.TableContract;
-import io.saima.catalog.TableId;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -36,27 +34,34 @@ public final class BronzeTables {
             .add("_surplus_fields", DataTypes.IntegerType, true)
             .add("_ingested_at", DataTypes.TimestampType, false);
     return TableContract.of(
-        TableId.of(DATABASE, source.id()),
-        "one row per data line of a delivered file, fields as delivered (text), with the line as"
-            + " written and the count of non-empty fields beyond the header, so that conform can"
-            + " judge every line again from bronze alone",
-        schema,
-        "_delivery");
+            TableId.of(DATABASE, source.id()),
+            "one row per data line of a delivered file, fields as delivered (text), with the line as"
+                + " written and the count of non-empty fields beyond the header, so that conform can"
+                + " judge every line again from bronze alone",
+            schema,
+            "_delivery")
+        .withKey("_delivery", "_file", "_line");
   }
 
   /** {@code bronze.<source>_quarantine}: rejected lines with one reason code each. */
   public static TableContract quarantine(Source source) {
     return TableContract.of(
-        TableId.of(DATABASE, source.id() + "_quarantine"),
-        "one row per rejected line: where it came from, the raw line and one reason code",
-        new StructType()
-            .add("_delivery", DataTypes.StringType, false)
-            .add("_file", DataTypes.StringType, false)
-            .add("_line", DataTypes.LongType, false)
-            .add("raw_line", DataTypes.StringType, true)
-            .add("reason", DataTypes.StringType, false)
-            .add("detail", DataTypes.StringType, true)
-            .add("_ingested_at", DataTypes.TimestampType, false),
-        "_delivery");
+            TableId.of(DATABASE, source.id() + "_quarantine"),
+            "one row per rejected line: where it came from, the raw line and one reason code",
+            new StructType()
+                .add("_delivery", DataTypes.StringType, false)
+                .add("_file", DataTypes.StringType, false)
+                .add("_line", DataTypes.LongType, false)
+                .add("raw_line", DataTypes.StringType, true)
+                .add("reason", DataTypes.StringType, false)
+                .add("detail", DataTypes.StringType, true)
+                .add("_ingested_at", DataTypes.TimestampType, false),
+            "_delivery")
+        .withKey("_delivery", "_file", "_line")
+        .accepting(
+            "reason",
+            java.util.Arrays.stream(QuarantineReason.values())
+                .map(QuarantineReason::code)
+                .toArray(String[]::new));
   }
 }

@@ -1,4 +1,4 @@
-package io.saima.ingest;
+package io.saima.catalog;
 
 import java.util.Locale;
 
