@@ -87,33 +87,41 @@ public final class Warehouse {
   }
 
   /**
-   * Appends rows: for audit tables that only grow. A column the contract has gained since the table
-   * was created is added to it (Delta {@code mergeSchema}); older rows read it as null.
+   * Appends rows: for audit tables that only grow. A table written under an older contract takes
+   * this one through its declared migration ({@link Migrations}) or the append is refused.
    */
   public void append(TableContract contract, Dataset<Row> rows) {
-    conforming(contract, rows)
-        .write()
-        .format("delta")
-        .mode("append")
-        .option("mergeSchema", "true")
-        .partitionBy(contract.partitionBy().toArray(new String[0]))
-        .save(path(contract.id()));
+    Dataset<Row> conforming = conforming(contract, rows);
+    Migrations.Change change = schemaChange(contract, false);
+    var writer =
+        conforming
+            .write()
+            .format("delta")
+            .mode("append")
+            .partitionBy(contract.partitionBy().toArray(new String[0]));
+    if (change == Migrations.Change.ADD_COLUMNS) {
+      writer = writer.option("mergeSchema", "true");
+    }
+    writer.save(path(contract.id()));
     LOG.info("wrote {} (appended)", contract.id());
     register(contract.id());
   }
 
   private void write(TableContract contract, Dataset<Row> rows, String condition) {
+    Dataset<Row> conforming = conforming(contract, rows);
+    Migrations.Change change = schemaChange(contract, condition == null);
     var writer =
-        conforming(contract, rows)
+        conforming
             .write()
             .format("delta")
             .mode("overwrite")
             .partitionBy(contract.partitionBy().toArray(new String[0]));
     if (condition != null && exists(contract.id())) {
-      // A column the contract has gained since the table was created is added (older rows read
-      // it as null); any other difference still fails the write.
-      writer = writer.option("replaceWhere", condition).option("mergeSchema", "true");
-    } else {
+      writer = writer.option("replaceWhere", condition);
+    }
+    if (change == Migrations.Change.ADD_COLUMNS) {
+      writer = writer.option("mergeSchema", "true");
+    } else if (change == Migrations.Change.REPLACE) {
       writer = writer.option("overwriteSchema", "true");
     }
     writer.save(path(contract.id()));
@@ -122,6 +130,28 @@ public final class Warehouse {
         contract.id(),
         condition == null ? "replaced" : "replaced where " + condition);
     register(contract.id());
+  }
+
+  /**
+   * What this write does to the table's schema: nothing when the table is new or already has the
+   * contract's columns, else what a declared migration allows ({@link Migrations#change}), which
+   * the log names. Read from the table's latest snapshot, a listing of its log.
+   */
+  private Migrations.Change schemaChange(TableContract contract, boolean whole) {
+    var snapshot = DeltaLog.forTableWithSnapshot(spark, path(contract.id()))._2();
+    StructType current = snapshot.version() < 0 ? null : snapshot.schema();
+    Migrations.Change change = Migrations.change(contract, current, whole);
+    if (change != Migrations.Change.NONE) {
+      for (Migrations.Migration migration : Migrations.of(contract.id(), change)) {
+        LOG.info(
+            "migrating {}: {} {} ({})",
+            contract.id(),
+            migration.kind(),
+            migration.columns(),
+            migration.why());
+      }
+    }
+    return change;
   }
 
   /**
@@ -141,9 +171,9 @@ public final class Warehouse {
    * The rows in the contract's column order, once their columns are checked against it: every
    * column of the contract present with the contract's type. Nothing is cast: a DOUBLE where the
    * contract says DECIMAL, or an INT for a BIGINT, fails the write with the table and the column
-   * named, before anything is written, rather than change the table's type (a full overwrite
-   * replaces the table's schema with the rows'). Nullability is the data's to keep, and Spark
-   * derives it loosely, so it is not compared here; columns beyond the contract are not written.
+   * named, before anything is written, rather than change the table's type (a table's schema
+   * changes only through {@link Migrations}). Nullability is the data's to keep, and Spark derives
+   * it loosely, so it is not compared here; columns beyond the contract are not written.
    */
   static Dataset<Row> conforming(TableContract contract, Dataset<Row> rows) {
     Map<String, StructField> given = new HashMap<>();
