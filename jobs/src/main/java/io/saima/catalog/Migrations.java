@@ -139,8 +139,8 @@ public final class Migrations {
     for (Map.Entry<String, StructField> column : wanted.entrySet()) {
       StructField had = table.get(column.getKey());
       if (had != null
-          && !Warehouse.withoutNullability(had.dataType())
-              .equals(Warehouse.withoutNullability(column.getValue().dataType()))) {
+          && !TableContract.withoutNullability(had.dataType())
+              .equals(TableContract.withoutNullability(column.getValue().dataType()))) {
         retyped.add(
             column.getKey()
                 + " is "

@@ -2,10 +2,20 @@ package io.saima.catalog;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -105,6 +115,74 @@ public record TableContract(
         .filter(f -> !f.nullable())
         .map(StructField::name)
         .toList();
+  }
+
+  /**
+   * The rows in the contract's column order, once their columns are checked against it: every
+   * column of the contract present with the contract's type. Nothing is cast: a DOUBLE where the
+   * contract says DECIMAL, or an INT for a BIGINT, fails the write with the table and the column
+   * named, before anything is written, rather than change the table's type (a table's schema
+   * changes only through {@link Migrations}). Nullability is the data's to keep, and Spark derives
+   * it loosely, so it is not compared here; columns beyond the contract are not written.
+   */
+  public Dataset<Row> conform(Dataset<Row> rows) {
+    Map<String, StructField> given = new HashMap<>();
+    for (StructField field : rows.schema().fields()) {
+      given.put(field.name().toLowerCase(Locale.ROOT), field);
+    }
+    List<String> problems = new ArrayList<>();
+    for (StructField expected : schema.fields()) {
+      StructField actual = given.get(expected.name().toLowerCase(Locale.ROOT));
+      if (actual == null) {
+        problems.add(
+            expected.name() + " is missing (the contract has it as " + sql(expected) + ")");
+      } else if (!withoutNullability(actual.dataType())
+          .equals(withoutNullability(expected.dataType()))) {
+        problems.add(
+            expected.name()
+                + " is "
+                + actual.dataType().sql()
+                + " where the contract has "
+                + expected.dataType().sql());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ContractViolationException(
+          "not written: the rows for "
+              + id
+              + " break its contract: "
+              + String.join("; ", problems));
+    }
+    return rows.select(
+        Arrays.stream(schema.fields())
+            .map(StructField::name)
+            .map(Column::new)
+            .toArray(Column[]::new));
+  }
+
+  private static String sql(StructField field) {
+    return field.dataType().sql();
+  }
+
+  /** The type with every nested field, element and value marked nullable. */
+  public static DataType withoutNullability(DataType type) {
+    if (type instanceof StructType struct) {
+      StructField[] fields = new StructField[struct.fields().length];
+      for (int i = 0; i < fields.length; i++) {
+        StructField f = struct.fields()[i];
+        fields[i] =
+            new StructField(f.name(), withoutNullability(f.dataType()), true, Metadata.empty());
+      }
+      return new StructType(fields);
+    }
+    if (type instanceof ArrayType array) {
+      return new ArrayType(withoutNullability(array.elementType()), true);
+    }
+    if (type instanceof MapType map) {
+      return new MapType(
+          withoutNullability(map.keyType()), withoutNullability(map.valueType()), true);
+    }
+    return type;
   }
 
   private TableContract with(ColumnRule rule) {

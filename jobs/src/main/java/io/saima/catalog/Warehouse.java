@@ -3,26 +3,16 @@ package io.saima.catalog;
 import io.delta.tables.DeltaTable;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
-import org.apache.spark.sql.types.ArrayType;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.MapType;
-import org.apache.spark.sql.types.Metadata;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,7 +81,7 @@ public final class Warehouse {
    * this one through its declared migration ({@link Migrations}) or the append is refused.
    */
   public void append(TableContract contract, Dataset<Row> rows) {
-    Dataset<Row> conforming = conforming(contract, rows);
+    Dataset<Row> conforming = contract.conform(rows);
     Migrations.Change change = schemaChange(contract, false);
     var writer =
         conforming
@@ -108,7 +98,7 @@ public final class Warehouse {
   }
 
   private void write(TableContract contract, Dataset<Row> rows, String condition) {
-    Dataset<Row> conforming = conforming(contract, rows);
+    Dataset<Row> conforming = contract.conform(rows);
     Migrations.Change change = schemaChange(contract, condition == null);
     var writer =
         conforming
@@ -165,77 +155,6 @@ public final class Warehouse {
     return slices.size() == 1
         ? slices.get(0)
         : slices.stream().map(c -> "(" + c + ")").collect(Collectors.joining(" OR "));
-  }
-
-  /**
-   * The rows in the contract's column order, once their columns are checked against it: every
-   * column of the contract present with the contract's type. Nothing is cast: a DOUBLE where the
-   * contract says DECIMAL, or an INT for a BIGINT, fails the write with the table and the column
-   * named, before anything is written, rather than change the table's type (a table's schema
-   * changes only through {@link Migrations}). Nullability is the data's to keep, and Spark derives
-   * it loosely, so it is not compared here; columns beyond the contract are not written.
-   */
-  static Dataset<Row> conforming(TableContract contract, Dataset<Row> rows) {
-    Map<String, StructField> given = new HashMap<>();
-    for (StructField field : rows.schema().fields()) {
-      given.put(field.name().toLowerCase(Locale.ROOT), field);
-    }
-    List<String> problems = new ArrayList<>();
-    for (StructField expected : contract.schema().fields()) {
-      StructField actual = given.get(expected.name().toLowerCase(Locale.ROOT));
-      if (actual == null) {
-        problems.add(
-            expected.name() + " is missing (the contract has it as " + sql(expected) + ")");
-      } else if (!withoutNullability(actual.dataType())
-          .equals(withoutNullability(expected.dataType()))) {
-        problems.add(
-            expected.name()
-                + " is "
-                + actual.dataType().sql()
-                + " where the contract has "
-                + expected.dataType().sql());
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new ContractViolationException(
-          "not written: the rows for "
-              + contract.id()
-              + " break its contract: "
-              + String.join("; ", problems));
-    }
-    return rows.select(columns(contract));
-  }
-
-  private static String sql(StructField field) {
-    return field.dataType().sql();
-  }
-
-  /** The type with every nested field, element and value marked nullable. */
-  static DataType withoutNullability(DataType type) {
-    if (type instanceof StructType struct) {
-      StructField[] fields = new StructField[struct.fields().length];
-      for (int i = 0; i < fields.length; i++) {
-        StructField f = struct.fields()[i];
-        fields[i] =
-            new StructField(f.name(), withoutNullability(f.dataType()), true, Metadata.empty());
-      }
-      return new StructType(fields);
-    }
-    if (type instanceof ArrayType array) {
-      return new ArrayType(withoutNullability(array.elementType()), true);
-    }
-    if (type instanceof MapType map) {
-      return new MapType(
-          withoutNullability(map.keyType()), withoutNullability(map.valueType()), true);
-    }
-    return type;
-  }
-
-  private static Column[] columns(TableContract contract) {
-    return Arrays.stream(contract.schema().fields())
-        .map(StructField::name)
-        .map(name -> new Column(name))
-        .toArray(Column[]::new);
   }
 
   /**

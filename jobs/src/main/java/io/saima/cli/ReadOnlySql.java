@@ -60,6 +60,9 @@ import scala.runtime.BoxedUnit;
  * up the catalog (tables registered by path, the {@code report} views) runs inside {@link
  * #trusted}, on its own thread only. The JDBC server's sessions run on other threads, so nothing a
  * statistician sends runs trusted.
+ *
+ * <p>One class, though long: the extension, the rule and the list of what is allowed are reviewed
+ * together, as one security boundary.
  */
 public final class ReadOnlySql extends AbstractFunction1<SparkSessionExtensions, BoxedUnit> {
 

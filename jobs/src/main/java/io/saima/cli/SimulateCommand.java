@@ -45,7 +45,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code saima simulate}: what-if scenarios, gaps to rank and the Monte Carlo projection. */
+/**
+ * {@code saima simulate}: what-if scenarios, gaps to rank and the Monte Carlo projection.
+ *
+ * <p>One class, though long: one command whose three modes share the scheme, region and output
+ * options and one recorded run.
+ */
 @Command(
     name = "simulate",
     mixinStandardHelpOptions = true,

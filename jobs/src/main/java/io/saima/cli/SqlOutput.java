@@ -35,6 +35,9 @@ import scala.collection.JavaConverters;
  * <p>Several result sets in one run are kept apart: in csv and table a blank line separates them;
  * in json each result set is one document on one line, {@code {"statement":1,…,"rows":[…]}}, so
  * that a reader never has to guess where one ends.
+ *
+ * <p>One class, though long: the three formats share how a value becomes text (exact decimals,
+ * nulls, timestamps), which must never differ between them.
  */
 final class SqlOutput {
 

@@ -36,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * names, and backslash commands. Errors are a line saying why, the statement marked where it
  * failed, and a hint; never a stack trace. Results are limited to {@value #MAX_ROWS} rows on the
  * screen; {@code saima sql -e} or {@code -f} print all.
+ *
+ * <p>One class, though long: the prompt's loop, its completion and its backslash commands share one
+ * session and one terminal.
  */
 final class SqlShell {
   private static final Logger LOG = LoggerFactory.getLogger(SqlShell.class);

@@ -34,6 +34,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  *
  * <p>Values may refer to {@code ${SAIMA_HOME}} (the installation folder) and to environment
  * variables as {@code ${NAME}}. Relative paths resolve against the working directory.
+ *
+ * <p>One class, though long: every value carries the file it came from through checking,
+ * substitution and path validation, so that any error names that file; the steps share that origin.
  */
 public final class ConfigLoader {
 

@@ -35,6 +35,9 @@ import org.apache.spark.util.SerializableConfiguration;
  * _refused}, so the driver learns of it without the job failing. Checking ({@link Validate}) reads
  * such rows — the night's just landed, or the whole of bronze for a rebuild — and adds the
  * validator's verdict and, when accepted, the typed silver columns ({@link #schema(Source)}).
+ *
+ * <p>One class, though long: it defines both row shapes, landed and checked, which must line up
+ * column for column with bronze and silver.
  */
 public final class CheckedRows {
   private CheckedRows() {}

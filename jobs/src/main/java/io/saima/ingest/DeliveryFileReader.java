@@ -33,6 +33,9 @@ import java.util.function.Consumer;
  * does not know are ignored. Empty lines, and lines of empty fields only (",,,", which spreadsheets
  * export), are skipped: they are not records. A file with no header or only a header yields no
  * records.
+ *
+ * <p>One class, though long: CSV and XLSX must end in the same records under the same header and
+ * blank-line rules, so both readers meet here.
  */
 public final class DeliveryFileReader {
   private DeliveryFileReader() {}

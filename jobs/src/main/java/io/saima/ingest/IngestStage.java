@@ -56,6 +56,9 @@ import org.slf4j.LoggerFactory;
  * data-quality rows, and last the {@code ops.deliveries} rows that mark the deliveries as ingested.
  * Every write before the marker replaces a slice that a rerun computes again from the same files,
  * so a run stopped anywhere and run again ends where an uninterrupted run would.
+ *
+ * <p>Long because the order of its writes is the restart guarantee and is read top to bottom here;
+ * the work on lines is in CheckedRows and IngestTransforms.
  */
 public final class IngestStage {
   private static final Logger LOG = LoggerFactory.getLogger(IngestStage.class);

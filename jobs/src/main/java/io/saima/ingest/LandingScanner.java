@@ -46,6 +46,10 @@ import org.slf4j.LoggerFactory;
  * delivery, loudly, and the delivery is tried again the next night. Entries that belong to no
  * delivery (a file beside the delivery folders, a folder that is not a source) are reported as
  * strays. Nothing is skipped in silence.
+ *
+ * <p>One class, though long: the listing is one pass in which every entry of the landing folder
+ * gets exactly one fate (a file of a delivery, skipped, held back, refused or stray); keeping the
+ * pass whole is what shows that nothing escapes it. The rules that decide are in LandingRules.
  */
 public final class LandingScanner {
   private static final Logger LOG = LoggerFactory.getLogger(LandingScanner.class);

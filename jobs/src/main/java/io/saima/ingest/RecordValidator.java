@@ -55,6 +55,9 @@ import org.apache.spark.sql.types.StructField;
  *
  * <p>Customs lines keep both currencies as given; a missing one is the other converted with the
  * month's average rate, rounded half-up to 2 decimals (cny = usd × rate, usd = cny ÷ rate).
+ *
+ * <p>One class, though long: the order in which the reasons are tried decides a line's one reason,
+ * so every check stays in one sequence.
  */
 public final class RecordValidator implements Serializable {
   private static final long serialVersionUID = 1L;

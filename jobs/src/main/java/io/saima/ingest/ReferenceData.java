@@ -29,6 +29,9 @@ import org.apache.hadoop.fs.Path;
  * <p>Unlike a delivery, reference data is not quarantined row by row: every figure of the night
  * depends on it, so one bad line stops the run, with the file, the line and what was expected.
  * Duplicated keys are errors, as are units and targets of regions that regions.csv does not have.
+ *
+ * <p>One class, though long: the four files are checked against each other (units and targets must
+ * name known regions), so they are read together.
  */
 public final class ReferenceData {
   public static final String REGIONS_FILE = "regions.csv";

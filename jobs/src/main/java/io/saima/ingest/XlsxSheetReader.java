@@ -39,6 +39,9 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
  * shown as {@code 1,234.57} still reads {@code 1234.567}; a number whose format is zeros only
  * ({@code 0000}) keeps its leading zeros, as codes such as trade mode 0110 need; dates carry their
  * date as well, for the reader to render a period cell as YYYYMM.
+ *
+ * <p>One class, though long: the parser's state (shared strings, number styles, the 1904 date
+ * system) is needed by every cell it renders.
  */
 final class XlsxSheetReader implements Closeable {
 

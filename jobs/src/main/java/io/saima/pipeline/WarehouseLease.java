@@ -57,6 +57,9 @@ import org.slf4j.LoggerFactory;
  * the same reason (the DynamoDB log store). A warehouse on S3 should be written by one scheduler
  * that never starts two runs at once; the lease still refuses any run started while another holds
  * it, and shows the holder in {@code saima status}.
+ *
+ * <p>One class, though long: taking, renewing, releasing and taking over a lease are one protocol
+ * whose safety lies in the order of its file operations, which is clearest read in one place.
  */
 public final class WarehouseLease implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WarehouseLease.class);

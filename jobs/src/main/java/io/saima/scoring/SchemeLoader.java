@@ -28,6 +28,9 @@ import org.yaml.snakeyaml.error.YAMLException;
 /**
  * Reads scoring schemes from {@code <folder>/*.yaml} (configuration key {@code scoring.schemes}).
  * Every file is checked completely; a file that is wrong is refused with its name and the key.
+ *
+ * <p>One class, though long: it is the whole grammar of a scheme file, every key checked with the
+ * file and the key named.
  */
 public final class SchemeLoader {
   private SchemeLoader() {}

@@ -31,6 +31,9 @@ import org.apache.spark.sql.SparkSession;
  * own random stream (seeded by the seed and the trial number, so results do not depend on how the
  * trials are partitioned), scores the final month under every scheme with {@link ScoreEngine}, and
  * checks every county target. Partitions return counts and outcomes; the driver adds them up.
+ *
+ * <p>One class, though long: the trial loop runs in the executors and ships with its setup as one
+ * unit; the parts that vary are GrowthModel (the draws) and ScoreEngine (the scoring).
  */
 public final class MonteCarlo {
   private MonteCarlo() {}

@@ -174,7 +174,7 @@ class CatalogTest extends SparkTestBase {
         .collect(
             Collectors.toMap(
                 StructField::name,
-                f -> Warehouse.withoutNullability(f.dataType()).sql(),
+                f -> TableContract.withoutNullability(f.dataType()).sql(),
                 (a, b) -> a,
                 TreeMap<String, String>::new));
   }

@@ -81,6 +81,9 @@ import org.apache.hadoop.conf.Configuration;
  * <p>Nothing is printed to standard output unless the whole table was read. Exit codes: {@code 0}
  * printed; {@code 1} the table could not be read or printed (why, on standard error); {@code 2} bad
  * usage.
+ *
+ * <p>One class, though long: a program run in a JVM of its own, whose output format (below) is its
+ * whole contract.
  */
 public final class DeltaTableDump {
   /** How a null value is printed. */
