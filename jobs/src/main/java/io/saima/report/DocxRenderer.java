@@ -35,6 +35,9 @@ import org.w3c.dom.Node;
  * 1–本月累计, 累计±%), 二、全省排名, 三、目标进度, 四、镇（街道）, 五、企业监测, with the charts as images. Every figure sits in a
  * bookmark named by its id, invisible in Word, so the figures can be traced back to their gold
  * cells.
+ *
+ * <p>One class, though long: the document is written in reading order, and every section uses the
+ * same paragraph and table helpers and the one bookmark counter that keeps figure ids unique.
  */
 final class DocxRenderer {
   private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";

@@ -31,6 +31,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * The bulletin's tables as a workbook: one sheet each, Chinese sheet names, the figures as numbers
  * rounded as the bulletin shows them with matching number formats, frozen header rows, columns
  * sized to their contents, and a 数据来源 sheet naming the gold cell behind every figure.
+ *
+ * <p>One class, though long: every sheet shares the workbook's styles and number formats, which
+ * must be created once per workbook and match the bulletin's rounding in every sheet.
  */
 final class XlsxRenderer {
   static final String SOURCES_SHEET = "数据来源";
