@@ -109,7 +109,13 @@ class MessyLandingNightTest extends SparkTestBase {
                 "rows_quarantined",
                 "status")
             .collectAsList()) {
-      deliveries.put(row.getString(0) + "/" + row.getString(1) + "/" + row.getString(2), row);
+      deliveries.put(
+          row.<String>getAs("source")
+              + "/"
+              + row.<String>getAs("delivery")
+              + "/"
+              + row.<String>getAs("file"),
+          row);
     }
     Map<String, Long> expectedLines = new TreeMap<>();
     try (Stream<Path> files = Files.walk(messy)) {
@@ -125,9 +131,12 @@ class MessyLandingNightTest extends SparkTestBase {
     assertEquals(expectedLines.keySet(), deliveries.keySet());
     for (Map.Entry<String, Long> file : expectedLines.entrySet()) {
       Row row = deliveries.get(file.getKey());
-      assertEquals("ingested", row.getString(6), file.getKey());
-      assertEquals(file.getValue(), row.getLong(3), file.getKey() + ": lines");
-      assertEquals(row.getLong(3), row.getLong(4) + row.getLong(5), file.getKey());
+      assertEquals("ingested", row.getAs("status"), file.getKey());
+      assertEquals(file.getValue(), row.<Long>getAs("lines"), file.getKey() + ": lines");
+      assertEquals(
+          row.<Long>getAs("lines"),
+          row.<Long>getAs("rows_accepted") + row.<Long>getAs("rows_quarantined"),
+          file.getKey());
     }
     assertTrue(deliveries.containsKey("customs_exports/20190215-01/Café 出口 宁波（一月）.csv"));
     assertTrue(deliveries.containsKey("fdi_inflows/20190210-01/实到外资（2019年1月）.xlsx"));

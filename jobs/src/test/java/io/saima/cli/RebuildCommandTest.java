@@ -77,8 +77,8 @@ class RebuildCommandTest extends SparkTestBase {
             .where("command = 'rebuild'")
             .select("outcome", "exit_code")
             .first();
-    assertEquals("ok", run.getString(0));
-    assertEquals(0, run.getInt(1));
+    assertEquals("ok", run.getAs("outcome"));
+    assertEquals(0, run.<Integer>getAs("exit_code"));
   }
 
   @Test

@@ -62,8 +62,10 @@ class ScoreAndSimulateCommandTest extends SparkTestBase {
             .select("scheme", "region_code", "rank")
             .collectAsList();
     // reference: the four counties; mountain: only 松阳 of group mountain26
-    assertEquals(4, ranking.stream().filter(r -> r.getString(0).equals("reference")).count());
-    assertEquals(1, ranking.stream().filter(r -> r.getString(0).equals("mountain")).count());
+    assertEquals(
+        4, ranking.stream().filter(r -> r.<String>getAs("scheme").equals("reference")).count());
+    assertEquals(
+        1, ranking.stream().filter(r -> r.<String>getAs("scheme").equals("mountain")).count());
 
     CommandOutput gapRun =
         CommandOutput.run(
@@ -90,25 +92,31 @@ class ScoreAndSimulateCommandTest extends SparkTestBase {
             .read(SimulationTables.RANK_GAPS.id())
             .select("region_code", "verified", "ranked_on", "reachable")
             .collectAsList();
-    long reachable = gaps.stream().filter(g -> g.getBoolean(3)).count();
+    long reachable = gaps.stream().filter(g -> g.<Boolean>getAs("reachable")).count();
     assertTrue(
         gapRun.stderr.contains(
             "gap to rank: " + gaps.size() + " gap(s) for 330521, " + reachable + " reachable"),
         gapRun.stderr);
     assertEquals(
         3,
-        gaps.stream().filter(g -> g.getString(2).equals("total_score")).count(),
+        gaps.stream().filter(g -> g.<String>getAs("ranked_on").equals("total_score")).count(),
         "德清 is 4th: a gap on its total score by each indicator");
     // The fixture gives growth without last year's figures, so an added amount leaves 德清 with
     // no growth: its retail growth (the best, 100 points) turns null (60) and the total can only
     // fall behind 长兴's 80; export and FDI can still lift it. Every reachable gap is verified.
     for (Row gap : gaps) {
-      assertEquals(ScoringFixtures.A, gap.getString(0));
-      assertTrue(gap.getBoolean(1) || !gap.getBoolean(3), gap.toString());
+      assertEquals(ScoringFixtures.A, gap.getAs("region_code"));
+      assertTrue(
+          gap.<Boolean>getAs("verified") || !gap.<Boolean>getAs("reachable"), gap.toString());
     }
     assertEquals(
         2,
-        gaps.stream().filter(g -> g.getString(2).equals("total_score") && g.getBoolean(1)).count(),
+        gaps.stream()
+            .filter(
+                g ->
+                    g.<String>getAs("ranked_on").equals("total_score")
+                        && g.<Boolean>getAs("verified"))
+            .count(),
         gaps.toString());
   }
 

@@ -239,7 +239,9 @@ class IngestStageTest extends SparkTestBase {
                             "[accounting: lines_read = rows_accepted + rows_quarantined,Success,4,"
                                 + "4,2,2,2,1,Map(duplicate_row -> 1, invalid_enterprise_id -> 1)]")),
         text(quality));
-    assertTrue(quality.stream().allMatch(r -> r.getString(1).equals("Success")), text(quality));
+    assertTrue(
+        quality.stream().allMatch(r -> r.<String>getAs("check_result").equals("Success")),
+        text(quality));
     assertEquals(3 + 4 + 1 + 2, result.rows().get("lines_read"));
   }
 

@@ -151,15 +151,18 @@ class QuarantineRulesTest extends SparkTestBase {
                   lookup),
               source);
       for (Row row : classified.select("_file", "_line").collectAsList()) {
-        outcomes.put(source.id() + "/" + row.getString(0) + ":" + row.getLong(1), "kept");
+        outcomes.put(
+            source.id() + "/" + row.<String>getAs("_file") + ":" + row.<Long>getAs("_line"),
+            "kept");
       }
       for (Row row :
           IngestTransforms.quarantineRows(classified, org.apache.spark.sql.functions.lit(at))
               .select("_file", "_line", "reason", "raw_line")
               .collectAsList()) {
-        String where = source.id() + "/" + row.getString(0) + ":" + row.getLong(1);
-        outcomes.put(where, row.getString(2));
-        rawLines.put(where, row.getString(3));
+        String where =
+            source.id() + "/" + row.<String>getAs("_file") + ":" + row.<Long>getAs("_line");
+        outcomes.put(where, row.<String>getAs("reason"));
+        rawLines.put(where, row.<String>getAs("raw_line"));
       }
     }
     lookup.destroy();

@@ -72,7 +72,7 @@ class BuildStageTest extends SparkTestBase {
 
   /** The second night: March 2020 arrives and customs revises February 2019 for county A. */
   private static void secondNight(SilverFixture f) {
-    f.customs.removeIf(r -> r.getInt(0) == 201902);
+    f.customs.removeIf(r -> r.<Integer>getAs("period") == 201902);
     f.customs(201902, A, A_TOWN1, "E1", "0110", "42", "300")
         .customs(201902, B, null, "E3", "9610", "7", "50")
         .customs(202003, A, A_TOWN1, "E1", "0110", "28", "200")

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 
 /**
  * A handful of silver rows built by hand. The region tree is deliberately not Zhejiang: province
@@ -36,12 +36,17 @@ final class SilverFixture {
   private int line;
 
   SilverFixture() {
-    regions.add(RowFactory.create(A, "甲县", "990100", "一市", "990000", "测试省", "mountain"));
-    regions.add(RowFactory.create(B, "乙县", "990100", "一市", "990000", "测试省", "plain"));
-    regions.add(RowFactory.create(C, "丙县", "990200", "二市", "990000", "测试省", "plain"));
-    units.add(RowFactory.create(A_TOWN1, "甲一镇", "town", A));
-    units.add(RowFactory.create(A_TOWN2, "甲二街道", "street", A));
-    units.add(RowFactory.create(C_TOWN1, "丙一镇", "town", C));
+    regions.add(row(SilverTables.REGIONS, A, "甲县", "990100", "一市", "990000", "测试省", "mountain"));
+    regions.add(row(SilverTables.REGIONS, B, "乙县", "990100", "一市", "990000", "测试省", "plain"));
+    regions.add(row(SilverTables.REGIONS, C, "丙县", "990200", "二市", "990000", "测试省", "plain"));
+    units.add(row(SilverTables.UNITS, A_TOWN1, "甲一镇", "town", A));
+    units.add(row(SilverTables.UNITS, A_TOWN2, "甲二街道", "street", A));
+    units.add(row(SilverTables.UNITS, C_TOWN1, "丙一镇", "town", C));
+  }
+
+  /** A row of the contract's table that knows its columns, so a test can read it by name. */
+  private static Row row(TableContract contract, Object... values) {
+    return new GenericRowWithSchema(values, contract.schema());
   }
 
   static BigDecimal money(String amount) {
@@ -63,7 +68,8 @@ final class SilverFixture {
       String cny) {
     Object[] l = lineage();
     customs.add(
-        RowFactory.create(
+        row(
+            SilverTables.CUSTOMS_EXPORTS,
             period,
             county,
             town,
@@ -83,15 +89,27 @@ final class SilverFixture {
   SilverFixture fdi(int period, String county, String town, String project, String actualUsd) {
     Object[] l = lineage();
     fdi.add(
-        RowFactory.create(
-            period, county, town, project, "HK", "C", null, money(actualUsd), l[0], l[1], l[2]));
+        row(
+            SilverTables.FDI_INFLOWS,
+            period,
+            county,
+            town,
+            project,
+            "HK",
+            "C",
+            null,
+            money(actualUsd),
+            l[0],
+            l[1],
+            l[2]));
     return this;
   }
 
   SilverFixture retail(int period, String county, String sales, String online, String basis) {
     Object[] l = lineage();
     retail.add(
-        RowFactory.create(
+        row(
+            SilverTables.RETAIL_SALES,
             period,
             county,
             money(sales),
@@ -107,8 +125,17 @@ final class SilverFixture {
       int period, String county, String town, String enterprise, String sales) {
     Object[] l = lineage();
     aboveQuota.add(
-        RowFactory.create(
-            period, county, town, enterprise, "retail", money(sales), l[0], l[1], l[2]));
+        row(
+            SilverTables.ABOVE_QUOTA_SALES,
+            period,
+            county,
+            town,
+            enterprise,
+            "retail",
+            money(sales),
+            l[0],
+            l[1],
+            l[2]));
     return this;
   }
 
@@ -118,14 +145,22 @@ final class SilverFixture {
 
   SilverFixture deliveredAt(String source, String appliedAt, int... periods) {
     for (int period : periods) {
-      delivered.removeIf(r -> r.getString(0).equals(source) && r.getInt(1) == period);
-      delivered.add(RowFactory.create(source, period, "d1", 1L, Timestamp.valueOf(appliedAt)));
+      delivered.removeIf(
+          r -> r.<String>getAs("source").equals(source) && r.<Integer>getAs("period") == period);
+      delivered.add(
+          row(
+              SilverTables.DELIVERED_PERIODS,
+              source,
+              period,
+              "d1",
+              1L,
+              Timestamp.valueOf(appliedAt)));
     }
     return this;
   }
 
   SilverFixture target(String region, String indicator, int period, String type, String value) {
-    targets.add(RowFactory.create(region, indicator, period, type, money(value)));
+    targets.add(row(SilverTables.TARGETS, region, indicator, period, type, money(value)));
     return this;
   }
 

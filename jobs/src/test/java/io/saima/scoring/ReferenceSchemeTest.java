@@ -59,26 +59,26 @@ class ReferenceSchemeTest extends SparkTestBase {
         sql(
             "SELECT region_code, total_score, rank, rank_in_group, rank_change"
                 + " FROM gold.competition_ranking WHERE scheme = 'reference' AND period = 202006")) {
-      june.put(row.getString(0), row);
+      june.put(row.<String>getAs("region_code"), row);
     }
-    assertEquals(75.0, june.get(A).getDouble(1), 1e-9);
-    assertEquals(80.0, june.get(B).getDouble(1), 1e-9);
-    assertEquals(83.0, june.get(C).getDouble(1), 1e-9);
-    assertEquals(80.0, june.get(D).getDouble(1), 1e-9);
-    assertEquals(4, june.get(A).getInt(2));
-    assertEquals(2, june.get(B).getInt(2));
-    assertEquals(1, june.get(C).getInt(2));
-    assertEquals(2, june.get(D).getInt(2));
+    assertEquals(75.0, june.get(A).<Double>getAs("total_score"), 1e-9);
+    assertEquals(80.0, june.get(B).<Double>getAs("total_score"), 1e-9);
+    assertEquals(83.0, june.get(C).<Double>getAs("total_score"), 1e-9);
+    assertEquals(80.0, june.get(D).<Double>getAs("total_score"), 1e-9);
+    assertEquals(4, june.get(A).<Integer>getAs("rank"));
+    assertEquals(2, june.get(B).<Integer>getAs("rank"));
+    assertEquals(1, june.get(C).<Integer>getAs("rank"));
+    assertEquals(2, june.get(D).<Integer>getAs("rank"));
     // rank_in_group: A, B, C are "other"; D alone in "mountain26"
-    assertEquals(3, june.get(A).getInt(3));
-    assertEquals(2, june.get(B).getInt(3));
-    assertEquals(1, june.get(C).getInt(3));
-    assertEquals(1, june.get(D).getInt(3));
+    assertEquals(3, june.get(A).<Integer>getAs("rank_in_group"));
+    assertEquals(2, june.get(B).<Integer>getAs("rank_in_group"));
+    assertEquals(1, june.get(C).<Integer>getAs("rank_in_group"));
+    assertEquals(1, june.get(D).<Integer>getAs("rank_in_group"));
     // everyone was first in May
-    assertEquals(-3, june.get(A).getInt(4));
-    assertEquals(-1, june.get(B).getInt(4));
-    assertEquals(0, june.get(C).getInt(4));
-    assertEquals(-1, june.get(D).getInt(4));
+    assertEquals(-3, june.get(A).<Integer>getAs("rank_change"));
+    assertEquals(-1, june.get(B).<Integer>getAs("rank_change"));
+    assertEquals(0, june.get(C).<Integer>getAs("rank_change"));
+    assertEquals(-1, june.get(D).<Integer>getAs("rank_change"));
 
     Row mayA =
         sql("SELECT total_score, rank, rank_change FROM gold.competition_ranking"
@@ -86,8 +86,8 @@ class ReferenceSchemeTest extends SparkTestBase {
                 + A
                 + "'")
             .get(0);
-    assertEquals(100.0, mayA.getDouble(0), 1e-9);
-    assertNull(mayA.get(2), "no previous period scored before May");
+    assertEquals(100.0, mayA.<Double>getAs("total_score"), 1e-9);
+    assertNull(mayA.getAs("rank_change"), "no previous period scored before May");
   }
 
   @Test
@@ -100,11 +100,11 @@ class ReferenceSchemeTest extends SparkTestBase {
                 + C
                 + "'")
             .get(0);
-    assertEquals(60.0, retailC.getDouble(0), 1e-9);
-    assertEquals(60 + 40 * 2.0 / 6, retailC.getDouble(1), 1e-9);
-    assertEquals((60 + 60 + 40 * 2.0 / 6) / 2, retailC.getDouble(2), 1e-9);
-    assertEquals(3, retailC.getInt(3));
-    assertNull(retailC.get(4), "the scheme does not score the share");
+    assertEquals(60.0, retailC.<Double>getAs("value_ytd_score"), 1e-9);
+    assertEquals(60 + 40 * 2.0 / 6, retailC.<Double>getAs("yoy_ytd_pct_score"), 1e-9);
+    assertEquals((60 + 60 + 40 * 2.0 / 6) / 2, retailC.<Double>getAs("indicator_score"), 1e-9);
+    assertEquals(3, retailC.<Integer>getAs("indicator_rank"));
+    assertNull(retailC.getAs("share_change_pp_score"), "the scheme does not score the share");
 
     Row exportB =
         sql("SELECT yoy_ytd_pct, yoy_ytd_pct_score FROM gold.competition_scores"
@@ -112,8 +112,8 @@ class ReferenceSchemeTest extends SparkTestBase {
                 + B
                 + "'")
             .get(0);
-    assertNull(exportB.get(0));
-    assertEquals(60.0, exportB.getDouble(1), 1e-9);
+    assertNull(exportB.getAs("yoy_ytd_pct"));
+    assertEquals(60.0, exportB.<Double>getAs("yoy_ytd_pct_score"), 1e-9);
 
     Row fdiD =
         sql("SELECT value_ytd_score, indicator_rank FROM gold.competition_scores"
@@ -121,8 +121,9 @@ class ReferenceSchemeTest extends SparkTestBase {
                 + D
                 + "'")
             .get(0);
-    assertEquals(100.0, fdiD.getDouble(0), 1e-9, "equal values everywhere score 100");
-    assertEquals(3, fdiD.getInt(1));
+    assertEquals(
+        100.0, fdiD.<Double>getAs("value_ytd_score"), 1e-9, "equal values everywhere score 100");
+    assertEquals(3, fdiD.<Integer>getAs("indicator_rank"));
   }
 
   @Test
@@ -136,27 +137,28 @@ class ReferenceSchemeTest extends SparkTestBase {
                 + "'"
                 + " AND cost_rank = 1")
             .get(0);
-    assertEquals(B, worst.getString(0));
-    assertEquals(5.0, worst.getDouble(1), 1e-9);
+    assertEquals(B, worst.<String>getAs("above_region_code"));
+    assertEquals(5.0, worst.<Double>getAs("total_gap"), 1e-9);
     // against B: export value 0.2 × (100 − 60) = 8 is the largest cost
-    assertEquals("export", worst.getString(2));
-    assertEquals("value_ytd", worst.getString(3));
-    assertEquals(8.0, worst.getDouble(4), 1e-9);
+    assertEquals("export", worst.<String>getAs("indicator"));
+    assertEquals("value_ytd", worst.<String>getAs("measure"));
+    assertEquals(8.0, worst.<Double>getAs("points_gap"), 1e-9);
     double sum =
-        sql("SELECT sum(points_gap) FROM gold.score_gaps WHERE period = 202006"
+        sql("SELECT sum(points_gap) AS points_gap_sum FROM gold.score_gaps WHERE period = 202006"
                 + " AND region_code = '"
                 + A
                 + "'")
             .get(0)
-            .getDouble(0);
+            .<Double>getAs("points_gap_sum");
     assertEquals(5.0, sum, 1e-9, "the points gaps add up to the total gap");
-    assertEquals(
-        0L,
-        sql("SELECT count(*) FROM gold.score_gaps WHERE period = 202006 AND region_code = '"
-                + C
-                + "'")
-            .get(0)
-            .getLong(0),
-        "the first county has no county above");
+    assertRows(
+        "the first county has no county above",
+        spark()
+            .sql(
+                "SELECT count(*) AS gaps FROM gold.score_gaps WHERE period = 202006"
+                    + " AND region_code = '"
+                    + C
+                    + "'"),
+        row(0L));
   }
 }
