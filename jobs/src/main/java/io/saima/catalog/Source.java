@@ -62,10 +62,6 @@ public enum Source {
     return key;
   }
 
-  public static Source fromId(String id) {
-    return byId(id).orElseThrow(() -> new IllegalArgumentException("unknown source '" + id + "'"));
-  }
-
   /** The source with this id, if there is one. */
   public static java.util.Optional<Source> byId(String id) {
     for (Source source : values()) {

@@ -204,18 +204,6 @@ public final class Warehouse {
   }
 
   /**
-   * Registers every Delta table found under the warehouse ({@code <database>/<table>/_delta_log}).
-   *
-   * @return the tables registered
-   */
-  public List<TableId> registerAll() {
-    List<TableId> found = list();
-    found.forEach(this::register);
-    LOG.debug("registered {} tables from {}", found.size(), root);
-    return found;
-  }
-
-  /**
    * The Delta tables under the warehouse ({@code <database>/<table>/_delta_log}), found by listing
    * folders only: no table's log is read, so this is cheap however many tables there are.
    */

@@ -62,9 +62,9 @@ class MigrationsTest extends SparkTestBase {
     Dataset<Row> runs = warehouse.read(jobRuns.id());
     assertTrue(Arrays.asList(runs.columns()).containsAll(List.of("host", "stages")));
     Row first = runs.where("run_id = 'r1'").select("host", "stages").first();
-    assertNull(first.get(0), "older rows read the added column as null");
-    assertNull(first.get(1));
-    assertEquals("build-1", runs.where("run_id = 'r2'").select("host").first().getString(0));
+    assertNull(first.getAs("host"), "older rows read the added column as null");
+    assertNull(first.getAs("stages"));
+    assertEquals("build-1", runs.where("run_id = 'r2'").first().<String>getAs("host"));
   }
 
   @Test
@@ -132,7 +132,7 @@ class MigrationsTest extends SparkTestBase {
 
     warehouse.overwrite(probability, current);
     Row row = warehouse.read(probability.id()).select("value_p50").first();
-    assertEquals(new BigDecimal("1.50"), row.getDecimal(0));
+    assertEquals(new BigDecimal("1.50"), row.<BigDecimal>getAs("value_p50"));
   }
 
   @Test

@@ -44,8 +44,10 @@ class WarehouseTest extends SparkTestBase {
 
     List<Row> result = warehouse.read(CONTRACT.id()).orderBy("period").collectAsList();
     assertEquals(2, result.size());
-    assertEquals(new java.math.BigDecimal("1.00"), result.get(0).getDecimal(1));
-    assertEquals(new java.math.BigDecimal("5.50"), result.get(1).getDecimal(1));
+    assertEquals(
+        new java.math.BigDecimal("1.00"), result.get(0).<java.math.BigDecimal>getAs("value"));
+    assertEquals(
+        new java.math.BigDecimal("5.50"), result.get(1).<java.math.BigDecimal>getAs("value"));
     assertEquals(1L, warehouse.version(CONTRACT.id()).orElseThrow());
   }
 
@@ -69,17 +71,21 @@ class WarehouseTest extends SparkTestBase {
   }
 
   @Test
-  void registerAllFindsTablesByPathAndNamesThemDatabaseDotTable(@TempDir Path dir) {
+  void aWarehouseFindsItsTablesByPathAndRegistersThemAsDatabaseDotTable(@TempDir Path dir) {
     Warehouse writer = new Warehouse(spark(), dir.toString());
     assertFalse(writer.exists(CONTRACT.id()));
     writer.overwrite(CONTRACT, rows(new Object[] {202001, new java.math.BigDecimal("3.25")}));
 
-    List<TableId> found = new Warehouse(spark(), dir.toString()).registerAll();
+    Warehouse reader = new Warehouse(spark(), dir.toString());
+    List<TableId> found = reader.list();
+    found.forEach(reader::register);
 
     assertTrue(found.contains(CONTRACT.id()));
     assertEquals(
         new java.math.BigDecimal("3.25"),
-        sql("SELECT value FROM testdb.values_by_period").get(0).getDecimal(0));
+        sql("SELECT value FROM testdb.values_by_period")
+            .get(0)
+            .<java.math.BigDecimal>getAs("value"));
   }
 
   @Test
@@ -113,6 +119,7 @@ class WarehouseTest extends SparkTestBase {
         "DecimalType(20,2)",
         warehouse.read(CONTRACT.id()).schema().apply("value").dataType().toString());
     assertEquals(
-        new java.math.BigDecimal("1.00"), warehouse.read(CONTRACT.id()).first().getDecimal(1));
+        new java.math.BigDecimal("1.00"),
+        warehouse.read(CONTRACT.id()).first().<java.math.BigDecimal>getAs("value"));
   }
 }

@@ -89,7 +89,8 @@ class LandingGeneratorTest {
     Map<String, List<String>> aliases =
         ConfigLoader.forThisProcess().load(null, Map.of(), List.of()).headerAliases();
     for (Path file : files(twoYearsRoot)) {
-      Source source = Source.fromId(twoYearsRoot.relativize(file).getName(0).toString());
+      Source source =
+          Source.byId(twoYearsRoot.relativize(file).getName(0).toString()).orElseThrow();
       List<String> columns = canonical(LandingFile.read(file).header(), aliases, file);
       assertTrue(columns.containsAll(source.requiredColumns()), file + ": " + columns);
       assertTrue(source.columns().containsAll(columns), file + ": " + columns);
@@ -129,7 +130,7 @@ class LandingGeneratorTest {
     Map<String, Set<String>> periodsBySource = new TreeMap<>();
     for (Path file : files(twoYearsRoot)) {
       String relative = twoYearsRoot.relativize(file).toString().replace('\\', '/');
-      Source source = Source.fromId(relative.substring(0, relative.indexOf('/')));
+      Source source = Source.byId(relative.substring(0, relative.indexOf('/'))).orElseThrow();
       LandingFile landing = LandingFile.read(file);
       List<String> columns = canonical(landing.header(), aliases, file);
       for (int i = 0; i < landing.rows().size(); i++) {

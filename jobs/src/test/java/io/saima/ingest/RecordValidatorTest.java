@@ -139,7 +139,7 @@ class RecordValidatorTest {
   }
 
   private static void assertOutcome(String sourceId, String column, String value, String expected) {
-    Source source = Source.fromId(sourceId);
+    Source source = Source.byId(sourceId).orElseThrow();
     Validated validated = validate(source, column, value);
     assertEquals(expected, outcome(validated, source, column), validated::toString);
   }
@@ -264,7 +264,7 @@ class RecordValidatorTest {
           above_quota_sales | sales_cny
           """)
   void aRequiredFieldThatIsEmptyBlankOrAbsentIsMissingField(String sourceId, String column) {
-    Source source = Source.fromId(sourceId);
+    Source source = Source.byId(sourceId).orElseThrow();
     for (String value : new String[] {"", " \t ", null}) {
       Validated.Rejected rejected =
           assertInstanceOf(Validated.Rejected.class, validate(source, column, value));

@@ -45,7 +45,7 @@ class JobRunsTest extends SparkTestBase {
 
     List<Row> rows = warehouse.read(OpsTables.JOB_RUNS.id()).select("parameters").collectAsList();
     assertEquals(1, rows.size());
-    Map<String, String> recorded = rows.get(0).getJavaMap(0);
+    Map<String, String> recorded = rows.get(0).getJavaMap(rows.get(0).fieldIndex("parameters"));
     assertEquals("s3a://" + Redaction.REDACTED + "@bucket/landing", recorded.get("landing"));
     assertEquals("hdfs://namenode:8020/saima/warehouse", recorded.get("warehouse"));
     assertEquals(Redaction.REDACTED, recorded.get("spark.hadoop.fs.s3a.secret.key"));

@@ -24,14 +24,14 @@ public final class SparkExtension implements BeforeAllCallback, ParameterResolve
   /** Drops every database but {@code default} and every temporary view of the session. */
   static void forgetTheCatalog(SparkSession spark) {
     for (Row database : spark.sql("SHOW DATABASES").collectAsList()) {
-      String name = database.getString(0);
+      String name = database.getAs("namespace");
       if (!name.equals("default")) {
         spark.sessionState().catalog().dropDatabase(name, true, true);
       }
     }
     for (Row table : spark.sql("SHOW TABLES IN default").collectAsList()) {
-      if (table.getBoolean(2)) {
-        spark.catalog().dropTempView(table.getString(1));
+      if (table.<Boolean>getAs("isTemporary")) {
+        spark.catalog().dropTempView(table.getAs("tableName"));
       }
     }
   }
