@@ -82,7 +82,7 @@ public final class Warehouse {
    */
   public void append(TableContract contract, Dataset<Row> rows) {
     Dataset<Row> conforming = contract.conform(rows);
-    Migrations.Change change = schemaChange(contract, false);
+    Migrations.Change change = schemaChange(contract, currentSchema(contract.id()), false);
     var writer =
         conforming
             .write()
@@ -99,14 +99,15 @@ public final class Warehouse {
 
   private void write(TableContract contract, Dataset<Row> rows, String condition) {
     Dataset<Row> conforming = contract.conform(rows);
-    Migrations.Change change = schemaChange(contract, condition == null);
+    StructType current = currentSchema(contract.id());
+    Migrations.Change change = schemaChange(contract, current, condition == null);
     var writer =
         conforming
             .write()
             .format("delta")
             .mode("overwrite")
             .partitionBy(contract.partitionBy().toArray(new String[0]));
-    if (condition != null && exists(contract.id())) {
+    if (condition != null && current != null) {
       writer = writer.option("replaceWhere", condition);
     }
     if (change == Migrations.Change.ADD_COLUMNS) {
@@ -123,13 +124,21 @@ public final class Warehouse {
   }
 
   /**
+   * The table's schema in its latest snapshot (a listing of its log), or null when the table does
+   * not exist yet: read once per write, for both the migration check and the write's mode.
+   */
+  private StructType currentSchema(TableId id) {
+    var snapshot = DeltaLog.forTableWithSnapshot(spark, path(id))._2();
+    return snapshot.version() < 0 ? null : snapshot.schema();
+  }
+
+  /**
    * What this write does to the table's schema: nothing when the table is new or already has the
    * contract's columns, else what a declared migration allows ({@link Migrations#change}), which
-   * the log names. Read from the table's latest snapshot, a listing of its log.
+   * the log names.
    */
-  private Migrations.Change schemaChange(TableContract contract, boolean whole) {
-    var snapshot = DeltaLog.forTableWithSnapshot(spark, path(contract.id()))._2();
-    StructType current = snapshot.version() < 0 ? null : snapshot.schema();
+  private static Migrations.Change schemaChange(
+      TableContract contract, StructType current, boolean whole) {
     Migrations.Change change = Migrations.change(contract, current, whole);
     if (change != Migrations.Change.NONE) {
       for (Migrations.Migration migration : Migrations.of(contract.id(), change)) {
