@@ -67,19 +67,7 @@ final class LeagueSection {
     }
     Unit money = Unit.money(currencies.getOrDefault(indicator, "CNY"));
     String[] key = {"indicator", "period", "measure", "region_code"};
-    List<LeagueRow> shown = new ArrayList<>();
-    for (int i : shownPositions(rows)) {
-      Row r = rows.get(i);
-      shown.add(
-          new LeagueRow(
-              book.of(RANK, r, "rank", Unit.RANK, key),
-              r.getAs("region_code"),
-              r.getAs("region_name"),
-              book.of(RANK, r, "value", money, key),
-              book.of(RANK, r, "rank_change", Unit.RANK_MOVE, key),
-              gold.region.equals(r.getAs("region_code")),
-              !shown.isEmpty() && i > previous(shown, rows) + 1));
-    }
+    List<LeagueRow> shown = shown(rows, RANK, "value", money, key);
     List<Phrase> gaps = new ArrayList<>();
     gold.rankGaps.stream()
         .filter(is("indicator", indicator).and(is("ranked_on", "value_ytd")))
@@ -98,6 +86,28 @@ final class LeagueSection {
             rows.get(0).<Integer>getAs("n_ranked"),
             shown,
             gaps));
+  }
+
+  /**
+   * The rows a league shows (the top, the county and its neighbours), each figure taken from the
+   * table's cell: rank, the ranked value in its unit, and the change of rank.
+   */
+  private List<LeagueRow> shown(
+      List<Row> rows, String table, String valueColumn, Unit valueUnit, String[] key) {
+    List<LeagueRow> shown = new ArrayList<>();
+    for (int i : shownPositions(rows)) {
+      Row r = rows.get(i);
+      shown.add(
+          new LeagueRow(
+              book.of(table, r, "rank", Unit.RANK, key),
+              r.getAs("region_code"),
+              r.getAs("region_name"),
+              book.of(table, r, valueColumn, valueUnit, key),
+              book.of(table, r, "rank_change", Unit.RANK_MOVE, key),
+              gold.region.equals(r.getAs("region_code")),
+              !shown.isEmpty() && i > previous(shown, rows) + 1));
+    }
+    return shown;
   }
 
   /** The position in {@code rows} of the last row shown so far. */
@@ -167,19 +177,7 @@ final class LeagueSection {
       return Optional.empty();
     }
     String[] key = {"scheme", "period", "region_code"};
-    List<LeagueRow> shown = new ArrayList<>();
-    for (int i : shownPositions(rows)) {
-      Row r = rows.get(i);
-      shown.add(
-          new LeagueRow(
-              book.of(RANKING, r, "rank", Unit.RANK, key),
-              r.getAs("region_code"),
-              r.getAs("region_name"),
-              book.of(RANKING, r, "total_score", Unit.SCORE, key),
-              book.of(RANKING, r, "rank_change", Unit.RANK_MOVE, key),
-              gold.region.equals(r.getAs("region_code")),
-              !shown.isEmpty() && i > previous(shown, rows) + 1));
-    }
+    List<LeagueRow> shown = shown(rows, RANKING, "total_score", Unit.SCORE, key);
     List<Phrase> gaps = new ArrayList<>();
     gold.rankGaps.stream()
         .filter(is("scheme", scheme).and(is("ranked_on", "total_score")))
