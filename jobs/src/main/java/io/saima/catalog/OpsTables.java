@@ -29,21 +29,71 @@ public final class OpsTables {
               TableId.of(DATABASE, "deliveries"),
               "one row per source, delivery, file and attempt (ingested once; refused as often as"
                   + " found bad)",
-              new StructType()
-                  .add("source", DataTypes.StringType, false)
-                  .add("delivery", DataTypes.StringType, false)
-                  .add("file", DataTypes.StringType, false)
-                  .add("bytes", DataTypes.LongType, true)
-                  .add("sha256", DataTypes.StringType, true)
-                  .add("lines", DataTypes.LongType, true)
-                  .add("rows_accepted", DataTypes.LongType, true)
-                  .add("rows_quarantined", DataTypes.LongType, true)
-                  .add("duplicates", DataTypes.LongType, true)
-                  .add("status", DataTypes.StringType, false)
-                  .add("detail", DataTypes.StringType, true)
-                  .add("run_id", DataTypes.StringType, false)
-                  .add("ingested_at", DataTypes.TimestampType, false)
-                  .add("modified", DataTypes.TimestampType, true))
+              new Columns()
+                  .add("source", DataTypes.StringType, false, "the landing source")
+                  .add(
+                      "delivery",
+                      DataTypes.StringType,
+                      false,
+                      "the delivery folder, named to sort by arrival (e.g. 20200610-01)")
+                  .add(
+                      "file",
+                      DataTypes.StringType,
+                      false,
+                      "the file's name in the delivery; empty for a refused delivery with no file")
+                  .add("bytes", DataTypes.LongType, true, "the file's size in bytes")
+                  .add(
+                      "sha256",
+                      DataTypes.StringType,
+                      true,
+                      "SHA-256 of the file's content, lower-case hex: a file of an ingested"
+                          + " delivery that changes is refused")
+                  .add(
+                      "lines",
+                      DataTypes.LongType,
+                      true,
+                      "data lines read, the header not counted; null for a refused delivery")
+                  .add(
+                      "rows_accepted",
+                      DataTypes.LongType,
+                      true,
+                      "lines that passed validation; null for a refused delivery")
+                  .add(
+                      "rows_quarantined",
+                      DataTypes.LongType,
+                      true,
+                      "lines sent to quarantine (lines = rows_accepted + rows_quarantined); null"
+                          + " for a refused delivery")
+                  .add(
+                      "duplicates",
+                      DataTypes.LongType,
+                      true,
+                      "quarantined lines that were copies (duplicate_row) or key clashes"
+                          + " (conflicting_duplicate); null for a refused delivery")
+                  .add(
+                      "status",
+                      DataTypes.StringType,
+                      false,
+                      "ingested (applied to bronze and silver) or refused (nothing of the delivery"
+                          + " applied)")
+                  .add(
+                      "detail",
+                      DataTypes.StringType,
+                      true,
+                      "why the delivery was refused, naming the file and the problem; null when"
+                          + " ingested")
+                  .add(
+                      "run_id",
+                      DataTypes.StringType,
+                      false,
+                      "the run that read the file (ops.job_runs)")
+                  .add("ingested_at", DataTypes.TimestampType, false, "when that run read it")
+                  .add(
+                      "modified",
+                      DataTypes.TimestampType,
+                      true,
+                      "the file's modification time, so that an unchanged file is not hashed"
+                          + " again; null when unknown (rows of older runs)"))
           .accepting("status", INGESTED, REFUSED)
           .accepting("source", SilverTables.SOURCE_IDS);
 
@@ -64,28 +114,57 @@ public final class OpsTables {
       TableContract.of(
               TableId.of(DATABASE, "job_runs"),
               "one row per run of a command that writes (ingest, nightly, …)",
-              new StructType()
-                  .add("run_id", DataTypes.StringType, false)
-                  .add("command", DataTypes.StringType, false)
+              new Columns()
+                  .add("run_id", DataTypes.StringType, false, "the run's id, a random UUID")
+                  .add(
+                      "command",
+                      DataTypes.StringType,
+                      false,
+                      "the command run: nightly, ingest, build, maintain, …")
                   .add(
                       "parameters",
                       DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType),
-                      true)
-                  .add("started_at", DataTypes.TimestampType, false)
-                  .add("finished_at", DataTypes.TimestampType, false)
-                  .add("outcome", DataTypes.StringType, false)
-                  .add("exit_code", DataTypes.IntegerType, false)
+                      true,
+                      "the settings it ran with (landing, warehouse, as_of, master, …), secrets"
+                          + " redacted")
+                  .add("started_at", DataTypes.TimestampType, false, "when the run started")
+                  .add("finished_at", DataTypes.TimestampType, false, "when the run ended")
+                  .add(
+                      "outcome",
+                      DataTypes.StringType,
+                      false,
+                      "ok, partial (finished, but a delivery or a check failed) or failed")
+                  .add(
+                      "exit_code",
+                      DataTypes.IntegerType,
+                      false,
+                      "the process's exit code: 0 ok, 1 failure, 3 partial")
                   .add(
                       "rows",
                       DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType),
-                      true)
+                      true,
+                      "counts by name: deliveries_ingested, lines_read, rows_quarantined, …")
                   .add(
                       "delta_versions",
                       DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType),
-                      true)
-                  .add("message", DataTypes.StringType, true)
-                  .add("host", DataTypes.StringType, true)
-                  .add("stages", DataTypes.createArrayType(STAGE, false), true))
+                      true,
+                      "the Delta version each table written was left at, by qualified name")
+                  .add(
+                      "message",
+                      DataTypes.StringType,
+                      true,
+                      "the problems (partial) or the error (failed); null when ok")
+                  .add(
+                      "host",
+                      DataTypes.StringType,
+                      true,
+                      "the host it ran on; null for runs from before it was recorded")
+                  .add(
+                      "stages",
+                      DataTypes.createArrayType(STAGE, false),
+                      true,
+                      "each stage in order: name, outcome (ok, partial, failed), started_at and"
+                          + " seconds; null for runs from before they were recorded"))
           .withKey("run_id");
 
   /**
@@ -97,21 +176,52 @@ public final class OpsTables {
       TableContract.of(
           TableId.of(DATABASE, "data_quality"),
           "one row per run, source and check",
-          new StructType()
-              .add("run_id", DataTypes.StringType, false)
-              .add("source", DataTypes.StringType, false)
-              .add("lines_read", DataTypes.LongType, false)
-              .add("bronze_rows", DataTypes.LongType, false)
-              .add("rows_accepted", DataTypes.LongType, false)
-              .add("silver_rows", DataTypes.LongType, false)
-              .add("rows_quarantined", DataTypes.LongType, false)
+          new Columns()
+              .add("run_id", DataTypes.StringType, false, "the run (ops.job_runs)")
+              .add("source", DataTypes.StringType, false, "the landing source")
+              .add(
+                  "lines_read",
+                  DataTypes.LongType,
+                  false,
+                  "data lines the run read from the source's new deliveries")
+              .add(
+                  "bronze_rows",
+                  DataTypes.LongType,
+                  false,
+                  "rows written to bronze: every line read")
+              .add("rows_accepted", DataTypes.LongType, false, "lines that passed validation")
+              .add(
+                  "silver_rows",
+                  DataTypes.LongType,
+                  false,
+                  "silver rows of the months the run rewrote")
+              .add("rows_quarantined", DataTypes.LongType, false, "lines sent to quarantine")
               .add(
                   "quarantined_by_reason",
                   DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType),
-                  true)
-              .add("duplicates", DataTypes.LongType, false)
-              .add("check_name", DataTypes.StringType, false)
-              .add("check_result", DataTypes.StringType, false)
-              .add("check_message", DataTypes.StringType, true)
-              .add("measured_at", DataTypes.TimestampType, false));
+                  true,
+                  "quarantined lines by reason code")
+              .add(
+                  "duplicates",
+                  DataTypes.LongType,
+                  false,
+                  "quarantined copies and key clashes (duplicate_row, conflicting_duplicate)")
+              .add(
+                  "check_name",
+                  DataTypes.StringType,
+                  false,
+                  "the check: the accounting, or one derived from the silver table's contract"
+                      + " (complete, key, accepted values, pattern, non-negative)")
+              .add(
+                  "check_result",
+                  DataTypes.StringType,
+                  false,
+                  "the outcome in Deequ's words: Success or Failure")
+              .add(
+                  "check_message",
+                  DataTypes.StringType,
+                  true,
+                  "what the check found (the accounting's sum, a failure's reason); null when"
+                      + " there is nothing to say")
+              .add("measured_at", DataTypes.TimestampType, false, "when the run checked it"));
 }

@@ -2,10 +2,13 @@ package io.saima.catalog;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
@@ -21,17 +24,20 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A table's public contract: its name, grain, columns and types, the columns its files are
- * partitioned by, the key that makes a row unique and the values its coded columns accept. Writers
- * conform to it ({@link Warehouse}), the data-quality checks are derived from it ({@link
- * ContractChecks}), tests assert on it and {@code docs/tables.md} quotes it. Every contract of the
- * warehouse is listed once, in {@link Catalog}.
+ * A table's public contract: its name, grain, columns and types with what each holds, the columns
+ * its files are partitioned by, the key that makes a row unique and the values its coded columns
+ * accept. Writers conform to it ({@link Warehouse}), the data-quality checks are derived from it
+ * ({@link ContractChecks}), tests assert on it and {@code docs/tables.md} quotes it. Every contract
+ * of the warehouse is listed once, in {@link Catalog}.
  *
  * <p>A column not nullable in the schema must be complete in the data; a column of the key must
- * exist; a rule names a column of the table. The constructor refuses anything else, so a contract
- * that names a column it does not have never reaches a writer.
+ * exist; a rule or a description names a column of the table. The constructor refuses anything
+ * else, so a contract that names a column it does not have never reaches a writer.
  *
  * @param grain what one row is, e.g. "one row per indicator, region and period"
+ * @param descriptions what each column holds, one line each, by column name ({@link Columns}
+ *     declares them beside the types); kept out of the schema's field metadata, since the schema is
+ *     what the Delta tables are written with and rewording a description must not change a table
  * @param key the columns no two rows share all of; empty for a table with no natural key (customs
  *     lines, audit rows)
  * @param rules what the values of single columns must satisfy
@@ -40,15 +46,24 @@ public record TableContract(
     TableId id,
     String grain,
     StructType schema,
+    Map<String, String> descriptions,
     List<String> partitionBy,
     List<String> key,
     List<ColumnRule> rules) {
 
   public TableContract {
+    descriptions = Collections.unmodifiableMap(new LinkedHashMap<>(descriptions));
     partitionBy = List.copyOf(partitionBy);
     key = List.copyOf(key);
     rules = List.copyOf(rules);
     Set<String> columns = Set.of(schema.fieldNames());
+    for (Map.Entry<String, String> description : descriptions.entrySet()) {
+      requireColumn(id, columns, description.getKey(), "description");
+      if (description.getValue() == null || description.getValue().isBlank()) {
+        throw new IllegalArgumentException(
+            id + ": the description of " + description.getKey() + " is blank");
+      }
+    }
     for (String column : partitionBy) {
       requireColumn(id, columns, column, "partition column");
     }
@@ -70,14 +85,40 @@ public record TableContract(
     }
   }
 
+  /** A contract with no column described yet (a test's table, a schema built elsewhere). */
   public static TableContract of(
       TableId id, String grain, StructType schema, String... partitionBy) {
-    return new TableContract(id, grain, schema, List.of(partitionBy), List.of(), List.of());
+    return new TableContract(
+        id, grain, schema, Map.of(), List.of(partitionBy), List.of(), List.of());
+  }
+
+  /** A contract whose columns are declared with their descriptions. */
+  public static TableContract of(TableId id, String grain, Columns columns, String... partitionBy) {
+    return new TableContract(
+        id,
+        grain,
+        columns.schema(),
+        columns.descriptions(),
+        List.of(partitionBy),
+        List.of(),
+        List.of());
   }
 
   /** This contract, with these columns as the key no two rows share. */
   public TableContract withKey(String... columns) {
-    return new TableContract(id, grain, schema, partitionBy, List.of(columns), rules);
+    return new TableContract(id, grain, schema, descriptions, partitionBy, List.of(columns), rules);
+  }
+
+  /** This contract, with one column described (again): what it holds, in one line. */
+  public TableContract described(String column, String text) {
+    Map<String, String> more = new LinkedHashMap<>(descriptions);
+    more.put(column, text);
+    return new TableContract(id, grain, schema, more, partitionBy, key, rules);
+  }
+
+  /** What a column holds, in one line; empty when the contract does not say. */
+  public Optional<String> description(String column) {
+    return Optional.ofNullable(descriptions.get(column));
   }
 
   /** This contract, with a column that takes only these values (or null, where nullable). */
@@ -188,7 +229,7 @@ public record TableContract(
   private TableContract with(ColumnRule rule) {
     List<ColumnRule> more = new ArrayList<>(rules);
     more.add(rule);
-    return new TableContract(id, grain, schema, partitionBy, key, more);
+    return new TableContract(id, grain, schema, descriptions, partitionBy, key, more);
   }
 
   private static void requireColumn(TableId id, Set<String> columns, String column, String what) {

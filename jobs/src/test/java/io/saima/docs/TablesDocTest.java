@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code docs/tables.md} is the table contracts of the code, written out: every table, its grain,
- * partitioning, columns and types. The test fails when they differ; {@code
+ * partitioning, columns, types and what each column holds. The test fails when they differ; {@code
  * -Dsaima.docs.update=true} rewrites the file from the code.
  */
 class TablesDocTest {
@@ -23,8 +23,8 @@ class TablesDocTest {
         .append("Every table Saima writes, as its code declares it (`TableContract`): the grain,\n")
         .append(
             "the partition columns, the key no two rows share, and every column with its Spark\n")
-        .append("SQL type and the values it accepts (`Catalog`, the one list of contracts; the\n")
-        .append("data-quality checks are derived from it). Each is a Delta\n")
+        .append("SQL type, what it holds and the values it accepts (`Catalog`, the one list of\n")
+        .append("contracts; the data-quality checks are derived from it). Each is a Delta\n")
         .append("table under `<warehouse>/<database>/<table>` and is named `<database>.<table>`\n")
         .append("in SQL. DESIGN.md says what the figures mean; this file is generated from the\n")
         .append("code and checked by `TablesDocTest` (`mvn -pl jobs test -Dtest=TablesDocTest\n")
@@ -46,7 +46,7 @@ class TablesDocTest {
       if (!contract.key().isEmpty()) {
         out.append(" Key: `").append(String.join("`, `", contract.key())).append("`.");
       }
-      out.append("\n\n| column | type | null | values |\n|---|---|---|---|\n");
+      out.append("\n\n| column | type | null | description | values |\n|---|---|---|---|---|\n");
       for (StructField field : contract.schema().fields()) {
         String values =
             contract.rules().stream()
@@ -60,11 +60,18 @@ class TablesDocTest {
             .append(" | ")
             .append(field.nullable() ? "yes" : "no")
             .append(" | ")
-            .append(values.replace("|", "\\|"))
+            .append(cell(contract.description(field.name()).orElse("")))
+            .append(" | ")
+            .append(cell(values))
             .append(" |\n");
       }
     }
     return out.toString();
+  }
+
+  /** Text as one cell of a Markdown table. */
+  private static String cell(String text) {
+    return text.replace("|", "\\|");
   }
 
   @Test
