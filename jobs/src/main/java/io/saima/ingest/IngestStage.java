@@ -69,21 +69,6 @@ public final class IngestStage {
     this.inputs = inputs;
   }
 
-  /** The hook a crash test uses to stop a run between two writes; does nothing in production. */
-  @FunctionalInterface
-  public interface WriteListener {
-    void written(TableId table);
-
-    WriteListener NONE = table -> {};
-  }
-
-  private WriteListener listener = WriteListener.NONE;
-
-  public IngestStage onWrite(WriteListener listener) {
-    this.listener = listener;
-    return this;
-  }
-
   public IngestResult run(Warehouse warehouse, SaimaConfig config, String runId, Instant now) {
     return run(warehouse, config, runId, now, Optional.empty());
   }
@@ -467,7 +452,6 @@ public final class IngestStage {
 
     void written(TableId id) {
       versions.put(id.qualified(), warehouse.version(id).orElseThrow());
-      listener.written(id);
     }
 
     /**

@@ -14,6 +14,7 @@ import io.saima.catalog.Warehouse;
 import io.saima.config.ConfigLoader;
 import io.saima.config.SaimaConfig;
 import io.saima.ingest.IngestResult.SourcePeriod;
+import io.saima.testing.CrashingLogStore;
 import io.saima.testing.SparkTestBase;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -21,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -354,13 +354,11 @@ class IngestStageTest extends SparkTestBase {
     assertFalse(Files.exists(warehouse));
   }
 
-  /** A run that stops right after its n-th table write. */
-  static final class Crash extends RuntimeException {
-    Crash(TableId table) {
-      super("stopped after writing " + table);
-    }
-  }
-
+  /**
+   * A night stopped right after a chosen Delta commit, as a kill would stop it ({@link
+   * CrashingLogStore}), then run again. The points are found by the commits of an uninterrupted
+   * run, so they follow the order of writes wherever it changes.
+   */
   @Test
   void aRunKilledAfterAnyWriteAndRunAgainEndsWhereAnUninterruptedRunWould(@TempDir Path dir) {
     Landing landing = new Landing(dir);
@@ -384,30 +382,42 @@ class IngestStageTest extends SparkTestBase {
         "202002,330522,P9,7.00");
     Path before = dir.resolve("before");
     copy(reference, before);
-    List<TableId> writes = new ArrayList<>();
-    ingest(stage(landing, reference).onWrite(writes::add), landing, reference);
+    List<TableId> commits;
+    try (CrashingLogStore.Plan recording = CrashingLogStore.record(reference)) {
+      ingest(landing, reference);
+      commits = tables(recording.commits());
+    }
     Map<String, String> expected = contents(reference);
-    assertTrue(writes.size() >= 8, writes.toString());
+    // Empty when Delta does not use the test log store for local files (SharedSpark sets it).
+    assertTrue(commits.size() >= 8, "the Delta commits of the night: " + commits);
 
     // In the first source, right after bronze (silver not yet replaced); and at the end, after
     // the delivered periods and data-quality rows, right before the night's commit marker.
     for (int limit :
         List.of(
-            writes.indexOf(BronzeTables.rows(Source.FDI_INFLOWS).id()) + 1,
-            writes.lastIndexOf(OpsTables.DATA_QUALITY.id()) + 1)) {
-      TableId stopAfter = writes.get(limit - 1);
+            commits.indexOf(BronzeTables.rows(Source.FDI_INFLOWS).id()) + 1,
+            commits.lastIndexOf(OpsTables.DATA_QUALITY.id()) + 1)) {
+      TableId stopAfter = commits.get(limit - 1);
       Path warehouse = dir.resolve("crash-" + limit);
       copy(before, warehouse);
-      int[] seen = {0};
-      IngestStage crashing =
-          stage(landing, warehouse)
-              .onWrite(
-                  table -> {
-                    if (++seen[0] == limit) {
-                      throw new Crash(table);
-                    }
-                  });
-      assertThrows(Crash.class, () -> ingest(crashing, landing, warehouse));
+      try (CrashingLogStore.Plan crashing = CrashingLogStore.crashAfter(warehouse, limit)) {
+        Throwable thrown = assertThrows(Throwable.class, () -> ingest(landing, warehouse));
+        assertTrue(crashed(thrown), "stopped by the crash, not by " + thrown);
+        assertEquals(
+            commits.subList(0, limit),
+            tables(crashing.commits()),
+            "the same commits as the uninterrupted run up to the crash, and none after it");
+      }
+      // The commit the crash follows is on disk: every table is at the version that the commits
+      // before the crash, and only those, took it to.
+      Map<String, Long> versions = versions(new Warehouse(spark(), before.toString()));
+      for (TableId committed : commits.subList(0, limit)) {
+        versions.merge(committed.qualified(), 0L, (version, first) -> version + 1);
+      }
+      assertEquals(
+          versions,
+          versions(new Warehouse(spark(), warehouse.toString())),
+          "the table versions on disk, stopped after " + stopAfter);
       assertTrue(
           markers(warehouse) < markers(reference),
           "the crash came before the last commit marker: the run is unfinished");
@@ -416,6 +426,23 @@ class IngestStageTest extends SparkTestBase {
 
       assertEquals(expected, contents(warehouse), "stopped after " + stopAfter);
     }
+  }
+
+  /** The tables of a plan's commits, which it names {@code <database>/<table>}. */
+  static List<TableId> tables(List<Path> commits) {
+    return commits.stream()
+        .map(table -> TableId.of(table.getParent().toString(), table.getFileName().toString()))
+        .toList();
+  }
+
+  /** Whether a crash stopped the run, however Spark or Delta wrapped it on the way out. */
+  static boolean crashed(Throwable thrown) {
+    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      if (cause instanceof CrashingLogStore.Crash) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The commit markers of the second night's deliveries. */

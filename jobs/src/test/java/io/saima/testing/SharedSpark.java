@@ -32,6 +32,11 @@ public final class SharedSpark {
           "spark.sql.extensions",
           SparkSessions.required().get("spark.sql.extensions") + ",io.saima.cli.ReadOnlySql");
       builder.config("spark.sql.globalTempDatabase", "report");
+      // Delta's default log store for local files, which a crash test can stop right after a
+      // given commit, so the code it crashes carries no test hook. Delta reads the key from the
+      // SparkContext's conf when it first opens a table, so it must be set before the session
+      // exists; idle, the store writes exactly as the default does.
+      builder.config("spark.delta.logStore.file.impl", CrashingLogStore.class.getName());
       session = builder.getOrCreate();
       Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
     }
