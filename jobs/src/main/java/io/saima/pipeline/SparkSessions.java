@@ -34,6 +34,8 @@ public final class SparkSessions {
     // write (measured with stack samples of the ingest tests).
     conf.put(
         "spark.databricks.delta.allFilesInCrc.verificationMode.forceOnNonUTC.enabled", "false");
+    // Local files without a chmod or readlink process per file (LocalFiles).
+    conf.putAll(LocalFiles.HADOOP_SETTINGS);
     return conf;
   }
 
