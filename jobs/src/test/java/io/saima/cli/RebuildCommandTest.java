@@ -22,8 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code saima rebuild}: silver, quarantine and gold are a function of bronze and the reference
- * data. Rebuilt from bronze alone, a copy of the samples' night comes out equal to the night, table
- * for table, row for row — the months revised by later deliveries included.
+ * data. Rebuilt from bronze alone, a copy of a night comes out equal to the night, table for table,
+ * row for row — the month revised by a later delivery included. The night is the samples' small one
+ * ({@link SampleNight#smallDir}: two months and a revision), since every line it holds is conformed
+ * again.
  */
 class RebuildCommandTest extends SparkTestBase {
 
@@ -31,9 +33,18 @@ class RebuildCommandTest extends SparkTestBase {
 
   @Test
   void rebuildFromBronzeReproducesSilverQuarantineAndGoldExactly() throws IOException {
-    Warehouse night = SampleNight.warehouse();
+    Path nightDir = SampleNight.warehouseDir(SampleNight.smallDir());
+    Warehouse night = new Warehouse(spark(), nightDir.toString());
+    assertEquals(
+        SampleNight.SMALL_REVISION,
+        night
+            .read(TableId.of("silver", "delivered_periods"))
+            .where("source = 'customs_exports' AND period = 201901")
+            .first()
+            .getAs("_delivery"),
+        "the night holds a revised month");
     Path copy = temp.resolve("warehouse");
-    copyTree(SampleNight.warehouseDir(SampleNight.dir()), copy);
+    copyTree(nightDir, copy);
     Warehouse rebuilt = new Warehouse(spark(), copy.toString());
     // Bronze alone: the rebuild is given a landing folder that does not exist.
     Path conf = temp.resolve("rebuild.yaml");
@@ -84,9 +95,9 @@ class RebuildCommandTest extends SparkTestBase {
   @Test
   void aNightWithFromAndToRecomputesThoseMonthsFromBronzeAndLeavesTheOthers() throws IOException {
     Path copy = temp.resolve("warehouse");
-    copyTree(SampleNight.warehouseDir(SampleNight.dir()), copy);
+    copyTree(SampleNight.warehouseDir(SampleNight.smallDir()), copy);
     Warehouse tables = new Warehouse(spark(), copy.toString());
-    // Haishu (330203) leaves the reference data: recomputed, its December lines become
+    // Haishu (330203) leaves the reference data: recomputed, its February lines become
     // unknown_county. (The last month, so the build it causes stays small.)
     Path reference = temp.resolve("reference");
     copyTree(Path.of(System.getProperty("saima.home")).resolve("conf/reference"), reference);
@@ -95,13 +106,13 @@ class RebuildCommandTest extends SparkTestBase {
       Files.write(
           path, Files.readAllLines(path).stream().filter(l -> !l.startsWith("330203,")).toList());
     }
-    long novemberBefore = haishu(tables, 202011);
-    long decemberBefore = haishu(tables, 202012);
-    assertTrue(novemberBefore > 0 && decemberBefore > 0, novemberBefore + " " + decemberBefore);
+    long januaryBefore = haishu(tables, 201901);
+    long februaryBefore = haishu(tables, 201902);
+    assertTrue(januaryBefore > 0 && februaryBefore > 0, januaryBefore + " " + februaryBefore);
     String standing =
         tables
             .read(TableId.of("silver", "delivered_periods"))
-            .where("source = 'customs_exports' AND period = 202012")
+            .where("source = 'customs_exports' AND period = 201902")
             .first()
             .getAs("_delivery");
     assertEquals(0, unknownCounty(tables, standing));
@@ -110,40 +121,40 @@ class RebuildCommandTest extends SparkTestBase {
         CommandOutput.run(
             "nightly",
             "--from",
-            "2020-12",
+            "2019-02",
             "--to",
-            "2020-12",
+            "2019-02",
             "--warehouse",
             copy.toString(),
             "--landing",
-            SampleNight.landing().toString(),
+            SampleNight.smallLanding().toString(),
             "--reference",
             reference.toString(),
             "--conf",
-            SampleNight.dir().resolve("test.yaml").toString());
+            reportsConf().toString());
 
     assertEquals(0, out.exitCode, out.toString());
-    assertEquals(0, haishu(tables, 202012), "December judged again without Haishu");
-    assertEquals(novemberBefore, haishu(tables, 202011), "November is outside the range");
+    assertEquals(0, haishu(tables, 201902), "February judged again without Haishu");
+    assertEquals(januaryBefore, haishu(tables, 201901), "January is outside the range");
     // Every line that stood in silver is now quarantined (with any copies of them, once judged
     // lines of an unknown county rather than duplicates).
     assertTrue(
-        unknownCounty(tables, standing) >= decemberBefore,
-        unknownCounty(tables, standing) + " quarantined of " + decemberBefore);
+        unknownCounty(tables, standing) >= februaryBefore,
+        unknownCounty(tables, standing) + " quarantined of " + februaryBefore);
     assertEquals(
         0,
         tables
             .read(TableId.of("gold", "indicator_monthly"))
-            .where("region_code = '330203' AND period = 202012")
+            .where("region_code = '330203' AND period = 201902")
             .count(),
-        "the build recomputed December without the county");
+        "the build recomputed February without the county");
     assertTrue(
         tables
                 .read(TableId.of("gold", "indicator_monthly"))
-                .where("region_code = '330203' AND period = 202011")
+                .where("region_code = '330203' AND period = 201901")
                 .count()
             > 0,
-        "November's figures stand");
+        "January's figures stand");
 
     CommandOutput usage =
         CommandOutput.run("nightly", "--from", "2020-03", "--warehouse", copy.toString());
@@ -187,6 +198,14 @@ class RebuildCommandTest extends SparkTestBase {
             "bronze.fdi_inflows was ingested before bronze kept each line as written"),
         out.stderr);
     assertFalse(Files.exists(warehouse.resolve("silver")), "nothing was written: " + out.stderr);
+  }
+
+  /** A configuration that keeps this test's bulletin in its own folder. */
+  private Path reportsConf() throws IOException {
+    Path conf = temp.resolve("night.yaml");
+    Files.writeString(
+        conf, "reports: " + temp.resolve("reports").toString().replace("\\", "/") + "\n");
+    return conf;
   }
 
   private static long haishu(Warehouse tables, int period) {
