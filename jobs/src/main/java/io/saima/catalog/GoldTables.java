@@ -6,6 +6,9 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * Contracts of the gold metric tables (DESIGN.md, "Tables"). Values are DECIMAL in the indicator's
  * currency; growth, shares and their changes are DOUBLE percentages or points.
+ *
+ * <p>Long because it is a list: one contract a table, each column with its type and its one-line
+ * description beside it, read top to bottom like the table reference it generates (docs/tables.md).
  */
 public final class GoldTables {
   private GoldTables() {}

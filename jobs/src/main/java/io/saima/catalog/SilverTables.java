@@ -7,6 +7,9 @@ import org.apache.spark.sql.types.DataTypes;
  * Contracts of the silver layer: current, typed, validated rows with revisions applied. Money is
  * DECIMAL(20,2) from file to table. Every row keeps its lineage ({@code _delivery}, {@code _file},
  * {@code _line}).
+ *
+ * <p>Long because it is a list: one contract a table, each column with its type and its one-line
+ * description beside it, read top to bottom like the table reference it generates (docs/tables.md).
  */
 public final class SilverTables {
   private SilverTables() {}
