@@ -48,9 +48,28 @@ public final class CompetitionScoring {
       Dataset<Row> regions,
       Dataset<Row> targets,
       Optional<Set<Integer>> periods) {
-    SparkSession spark = indicatorMonthly.sparkSession();
-    BoardBuilder builder = new BoardBuilder(scheme, counties(regions), targets(targets));
-    Map<Integer, YearFigures> years = figures(indicatorMonthly, scheme.indicatorNames());
+    return score(
+        indicatorMonthly.sparkSession(),
+        scheme,
+        figures(indicatorMonthly, scheme.indicatorNames()),
+        counties(regions),
+        targets(targets),
+        periods);
+  }
+
+  /**
+   * Scores a scheme on figures, counties and targets already read ({@link #figures}, {@link
+   * #counties}, {@link #targets}), so that several schemes or scenarios scored together read them
+   * once. The figures may hold indicators the scheme does not use.
+   */
+  public static Scored score(
+      SparkSession spark,
+      Scheme scheme,
+      Map<Integer, YearFigures> years,
+      List<County> counties,
+      List<Target> targets,
+      Optional<Set<Integer>> periods) {
+    BoardBuilder builder = new BoardBuilder(scheme, counties, targets);
     List<Row> scoreRows = new ArrayList<>();
     List<Row> rankingRows = new ArrayList<>();
     for (YearFigures year : years.values()) {

@@ -10,6 +10,7 @@ import io.saima.config.SaimaConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,9 +70,14 @@ public final class ScoreStage {
   /** Scores the given schemes for these periods (empty: every period). */
   public static Summary run(
       Warehouse warehouse, Map<String, Scheme> schemes, Optional<Set<Integer>> periods) {
-    Dataset<Row> monthly = warehouse.readOrEmpty(GoldTables.INDICATOR_MONTHLY);
-    Dataset<Row> regions = warehouse.readOrEmpty(SilverTables.REGIONS);
-    Dataset<Row> targets = warehouse.readOrEmpty(SilverTables.TARGETS);
+    // Read once for every scheme: each scoring would otherwise collect them again.
+    Set<String> indicators = new LinkedHashSet<>();
+    schemes.values().forEach(each -> indicators.addAll(each.indicatorNames()));
+    Map<Integer, YearFigures> figures =
+        CompetitionScoring.figures(warehouse.readOrEmpty(GoldTables.INDICATOR_MONTHLY), indicators);
+    List<County> counties =
+        CompetitionScoring.counties(warehouse.readOrEmpty(SilverTables.REGIONS));
+    List<Target> targets = CompetitionScoring.targets(warehouse.readOrEmpty(SilverTables.TARGETS));
     Map<String, List<Integer>> written = new LinkedHashMap<>();
     List<Dataset<Row>> scores = new ArrayList<>();
     List<Dataset<Row>> rankings = new ArrayList<>();
@@ -81,7 +87,7 @@ public final class ScoreStage {
     long rows = 0;
     for (Scheme scheme : schemes.values()) {
       CompetitionScoring.Scored scored =
-          CompetitionScoring.score(scheme, monthly, regions, targets, periods);
+          CompetitionScoring.score(warehouse.spark(), scheme, figures, counties, targets, periods);
       Dataset<Row> ranking = scored.ranking().cache();
       cached.add(ranking);
       List<Integer> scoredPeriods =

@@ -11,15 +11,21 @@ import io.saima.catalog.SimulationTables;
 import io.saima.catalog.Warehouse;
 import io.saima.config.ConfigException;
 import io.saima.scoring.CompetitionScoring;
+import io.saima.scoring.County;
 import io.saima.scoring.Scheme;
+import io.saima.scoring.Target;
+import io.saima.scoring.YearFigures;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 
 /**
@@ -37,9 +43,19 @@ public final class ScenarioStage {
       Dataset<Row> monthly,
       Dataset<Row> regions,
       Dataset<Row> targets) {
-    Dataset<Row> adjusted = ScenarioFigures.apply(scenario, monthly, regions).cache();
+    Map<String, Scheme> chosen = selected(scenario, schemes);
+    // Read once for every scheme, baseline and scenario alike: each scoring would otherwise
+    // collect the figures, counties and targets again.
+    Set<String> indicators = new LinkedHashSet<>();
+    chosen.values().forEach(each -> indicators.addAll(each.indicatorNames()));
+    List<County> counties = CompetitionScoring.counties(regions);
+    List<Target> targetList = CompetitionScoring.targets(targets);
+    Map<Integer, YearFigures> baseFigures = CompetitionScoring.figures(monthly, indicators);
+    Map<Integer, YearFigures> scenarioFigures =
+        CompetitionScoring.figures(ScenarioFigures.apply(scenario, monthly, regions), indicators);
+    SparkSession spark = monthly.sparkSession();
     Dataset<Row> out = null;
-    for (Scheme scheme : selected(scenario, schemes).values()) {
+    for (Scheme scheme : chosen.values()) {
       Scheme rules = scheme;
       for (Scenario.Weights w : scenario.weights()) {
         if (w.scheme().equals(scheme.name())) {
@@ -58,9 +74,11 @@ public final class ScenarioStage {
       Optional<Set<Integer>> periods =
           scenario.period() == 0 ? Optional.empty() : Optional.of(Set.of(scenario.period()));
       Dataset<Row> baseline =
-          CompetitionScoring.score(scheme, monthly, regions, targets, periods).ranking();
+          CompetitionScoring.score(spark, scheme, baseFigures, counties, targetList, periods)
+              .ranking();
       Dataset<Row> changed =
-          CompetitionScoring.score(rules, adjusted, regions, targets, periods).ranking();
+          CompetitionScoring.score(spark, rules, scenarioFigures, counties, targetList, periods)
+              .ranking();
       int period = scenario.period();
       if (period == 0) {
         Row latest = baseline.agg(max("period")).first();

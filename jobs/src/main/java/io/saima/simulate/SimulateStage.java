@@ -153,7 +153,25 @@ public final class SimulateStage {
       String indicator,
       int targetRank,
       int period) {
-    Inputs inputs = Inputs.read(warehouse, indicators(schemes));
+    return writeGaps(
+        warehouse,
+        Inputs.read(warehouse, indicators(schemes)),
+        schemes,
+        region,
+        indicator,
+        targetRank,
+        period);
+  }
+
+  /** {@link #writeGaps(Warehouse, Map, String, String, int, int)} on inputs already read. */
+  public static List<RankGaps.Gap> writeGaps(
+      Warehouse warehouse,
+      Inputs inputs,
+      Map<String, Scheme> schemes,
+      String region,
+      String indicator,
+      int targetRank,
+      int period) {
     List<RankGaps.Gap> gaps = gaps(inputs, schemes, region, indicator, targetRank, period);
     Map<String, Set<Integer>> periods = new java.util.LinkedHashMap<>();
     gaps.forEach(
@@ -182,7 +200,18 @@ public final class SimulateStage {
   /** Runs the Monte Carlo and replaces gold.rank_simulation and gold.target_probability. */
   public static Optional<MonteCarlo.Results> monteCarlo(
       Warehouse warehouse, Map<String, Scheme> schemes, long trials, long seed, int asOfPeriod) {
-    Inputs inputs = Inputs.read(warehouse, indicators(schemes));
+    return monteCarlo(
+        warehouse, Inputs.read(warehouse, indicators(schemes)), schemes, trials, seed, asOfPeriod);
+  }
+
+  /** {@link #monteCarlo(Warehouse, Map, long, long, int)} on inputs already read. */
+  public static Optional<MonteCarlo.Results> monteCarlo(
+      Warehouse warehouse,
+      Inputs inputs,
+      Map<String, Scheme> schemes,
+      long trials,
+      long seed,
+      int asOfPeriod) {
     int asOf = asOfPeriod;
     if (asOf == 0) {
       OptionalInt latest = inputs.latestPeriod(List.copyOf(indicators(schemes)));
@@ -207,10 +236,12 @@ public final class SimulateStage {
    */
   public static void run(Warehouse warehouse, SaimaConfig config) {
     Map<String, Scheme> schemes = ScoreStage.schemes(config);
-    List<RankGaps.Gap> gaps = writeGaps(warehouse, schemes, null, null, 0, 0);
+    // Read once for both: the gaps write gold.rank_gaps, which the Monte Carlo does not read.
+    Inputs inputs = Inputs.read(warehouse, indicators(schemes));
+    List<RankGaps.Gap> gaps = writeGaps(warehouse, inputs, schemes, null, null, 0, 0);
     LOG.info("{} gap(s) to the next rank written", gaps.size());
     long trials = config.integer("simulate.trials").orElse(DEFAULT_TRIALS);
     long seed = config.integer("simulate.seed").orElse(DEFAULT_SEED);
-    monteCarlo(warehouse, schemes, trials, seed, 0);
+    monteCarlo(warehouse, inputs, schemes, trials, seed, 0);
   }
 }
