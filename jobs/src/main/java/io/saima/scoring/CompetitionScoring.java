@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -163,6 +164,13 @@ public final class CompetitionScoring {
               r.poolSizes[c],
               previous == null ? null : previous.ranks[c] - r.ranks[c]));
     }
+    return out;
+  }
+
+  /** The indicators of these schemes, each once, in the order the schemes name them. */
+  public static Set<String> indicators(Collection<Scheme> schemes) {
+    Set<String> out = new LinkedHashSet<>();
+    schemes.forEach(scheme -> out.addAll(scheme.indicatorNames()));
     return out;
   }
 

@@ -10,7 +10,6 @@ import io.saima.config.SaimaConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,10 +70,10 @@ public final class ScoreStage {
   public static Summary run(
       Warehouse warehouse, Map<String, Scheme> schemes, Optional<Set<Integer>> periods) {
     // Read once for every scheme: each scoring would otherwise collect them again.
-    Set<String> indicators = new LinkedHashSet<>();
-    schemes.values().forEach(each -> indicators.addAll(each.indicatorNames()));
     Map<Integer, YearFigures> figures =
-        CompetitionScoring.figures(warehouse.readOrEmpty(GoldTables.INDICATOR_MONTHLY), indicators);
+        CompetitionScoring.figures(
+            warehouse.readOrEmpty(GoldTables.INDICATOR_MONTHLY),
+            CompetitionScoring.indicators(schemes.values()));
     List<County> counties =
         CompetitionScoring.counties(warehouse.readOrEmpty(SilverTables.REGIONS));
     List<Target> targets = CompetitionScoring.targets(warehouse.readOrEmpty(SilverTables.TARGETS));

@@ -17,7 +17,6 @@ import io.saima.scoring.Target;
 import io.saima.scoring.YearFigures;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,8 +45,7 @@ public final class ScenarioStage {
     Map<String, Scheme> chosen = selected(scenario, schemes);
     // Read once for every scheme, baseline and scenario alike: each scoring would otherwise
     // collect the figures, counties and targets again.
-    Set<String> indicators = new LinkedHashSet<>();
-    chosen.values().forEach(each -> indicators.addAll(each.indicatorNames()));
+    Set<String> indicators = CompetitionScoring.indicators(chosen.values());
     List<County> counties = CompetitionScoring.counties(regions);
     List<Target> targetList = CompetitionScoring.targets(targets);
     Map<Integer, YearFigures> baseFigures = CompetitionScoring.figures(monthly, indicators);

@@ -65,12 +65,6 @@ public final class SimulateStage {
     }
   }
 
-  private static Set<String> indicators(Map<String, Scheme> schemes) {
-    Set<String> out = new LinkedHashSet<>();
-    schemes.values().forEach(s -> out.addAll(s.indicatorNames()));
-    return out;
-  }
-
   /**
    * Gaps to rank under each scheme.
    *
@@ -155,7 +149,7 @@ public final class SimulateStage {
       int period) {
     return writeGaps(
         warehouse,
-        Inputs.read(warehouse, indicators(schemes)),
+        Inputs.read(warehouse, CompetitionScoring.indicators(schemes.values())),
         schemes,
         region,
         indicator,
@@ -201,7 +195,12 @@ public final class SimulateStage {
   public static Optional<MonteCarlo.Results> monteCarlo(
       Warehouse warehouse, Map<String, Scheme> schemes, long trials, long seed, int asOfPeriod) {
     return monteCarlo(
-        warehouse, Inputs.read(warehouse, indicators(schemes)), schemes, trials, seed, asOfPeriod);
+        warehouse,
+        Inputs.read(warehouse, CompetitionScoring.indicators(schemes.values())),
+        schemes,
+        trials,
+        seed,
+        asOfPeriod);
   }
 
   /** {@link #monteCarlo(Warehouse, Map, long, long, int)} on inputs already read. */
@@ -214,7 +213,8 @@ public final class SimulateStage {
       int asOfPeriod) {
     int asOf = asOfPeriod;
     if (asOf == 0) {
-      OptionalInt latest = inputs.latestPeriod(List.copyOf(indicators(schemes)));
+      OptionalInt latest =
+          inputs.latestPeriod(List.copyOf(CompetitionScoring.indicators(schemes.values())));
       if (latest.isEmpty()) {
         LOG.warn("no period has figures for every indicator of the schemes; nothing to simulate");
         return Optional.empty();
@@ -237,7 +237,7 @@ public final class SimulateStage {
   public static void run(Warehouse warehouse, SaimaConfig config) {
     Map<String, Scheme> schemes = ScoreStage.schemes(config);
     // Read once for both: the gaps write gold.rank_gaps, which the Monte Carlo does not read.
-    Inputs inputs = Inputs.read(warehouse, indicators(schemes));
+    Inputs inputs = Inputs.read(warehouse, CompetitionScoring.indicators(schemes.values()));
     List<RankGaps.Gap> gaps = writeGaps(warehouse, inputs, schemes, null, null, 0, 0);
     LOG.info("{} gap(s) to the next rank written", gaps.size());
     long trials = config.integer("simulate.trials").orElse(DEFAULT_TRIALS);
