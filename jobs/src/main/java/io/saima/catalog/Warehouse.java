@@ -13,9 +13,15 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.actions.Action;
+import org.apache.spark.sql.delta.actions.CommitInfo;
+import org.apache.spark.sql.delta.actions.FileAction;
+import org.apache.spark.sql.delta.actions.Metadata;
+import org.apache.spark.sql.delta.actions.Protocol;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.collection.JavaConverters;
 
 /**
  * The one place tables are read, written and registered. Tables live at {@code
@@ -64,8 +70,58 @@ public final class Warehouse {
 
   /** Replaces the whole table with these rows, in the contract's column order. */
   public void overwrite(TableContract contract, Dataset<Row> rows) {
-    write(contract, rows, null);
+    write(contract, rows, null, null);
   }
+
+  /**
+   * Replaces the whole table, and records {@code note} as the commit's {@code userMetadata}, where
+   * {@link #contentNote} finds it again (and {@code DESCRIBE HISTORY} shows it).
+   */
+  public void overwrite(TableContract contract, Dataset<Row> rows, String note) {
+    write(contract, rows, null, note);
+  }
+
+  /**
+   * The {@code userMetadata} of the latest commit that changed the table's content (added or
+   * removed rows, or changed its schema), skipping the commits that only rearrange files such as
+   * OPTIMIZE and VACUUM; empty when the table does not exist, that commit has none, or it is not
+   * among the last {@value #NOTE_LOOKBACK} commits. Read from the commits' files in {@code
+   * _delta_log} on the driver, without a Spark job, so a night can tell cheaply whether a table
+   * still holds what it last wrote there.
+   */
+  public Optional<String> contentNote(TableId id) {
+    var logAndSnapshot = DeltaLog.forTableWithSnapshot(spark, path(id));
+    long latest = logAndSnapshot._2().version();
+    if (latest < 0) {
+      return Optional.empty();
+    }
+    List<scala.Tuple2<Object, scala.collection.Seq<Action>>> commits = new ArrayList<>();
+    var changes = logAndSnapshot._1().getChanges(Math.max(0, latest - NOTE_LOOKBACK + 1), false);
+    while (changes.hasNext()) {
+      commits.add(changes.next());
+    }
+    for (int i = commits.size() - 1; i >= 0; i--) {
+      CommitInfo info = null;
+      boolean changesContent = false;
+      for (Action action : JavaConverters.seqAsJavaList(commits.get(i)._2())) {
+        if (action instanceof CommitInfo commitInfo) {
+          info = commitInfo;
+        } else if (action instanceof FileAction file) {
+          changesContent |= file.dataChange();
+        } else if (action instanceof Metadata || action instanceof Protocol) {
+          changesContent = true;
+        }
+      }
+      if (changesContent) {
+        return info != null && info.userMetadata().isDefined()
+            ? Optional.of(info.userMetadata().get())
+            : Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static final int NOTE_LOOKBACK = 20;
 
   /**
    * Replaces the rows matching {@code condition} with these rows, leaving the rest of the table as
@@ -73,7 +129,7 @@ public final class Warehouse {
    * never from user text. Every row written must match it, which Delta checks.
    */
   public void replaceWhere(TableContract contract, Dataset<Row> rows, String condition) {
-    write(contract, rows, condition);
+    write(contract, rows, condition, null);
   }
 
   /**
@@ -97,7 +153,7 @@ public final class Warehouse {
     register(contract.id());
   }
 
-  private void write(TableContract contract, Dataset<Row> rows, String condition) {
+  private void write(TableContract contract, Dataset<Row> rows, String condition, String note) {
     Dataset<Row> conforming = contract.conform(rows);
     StructType current = currentSchema(contract.id());
     Migrations.Change change = schemaChange(contract, current, condition == null);
@@ -109,6 +165,9 @@ public final class Warehouse {
             .partitionBy(contract.partitionBy().toArray(new String[0]));
     if (condition != null && current != null) {
       writer = writer.option("replaceWhere", condition);
+    }
+    if (note != null) {
+      writer = writer.option("userMetadata", note);
     }
     if (change == Migrations.Change.ADD_COLUMNS) {
       writer = writer.option("mergeSchema", "true");

@@ -332,6 +332,56 @@ class IngestStageTest extends SparkTestBase {
         text(rows(warehouse, SilverTables.RETAIL_SALES.id(), "period,retail_sales_cny", "period")));
   }
 
+  /**
+   * A reference table's latest change of content carries the fingerprint of the files it was
+   * written from, and a night whose files give the same one leaves the table unread. A commit that
+   * only rearranges files keeps it; an edit by hand has none, so the next night compares the rows
+   * and restores them; changed files rewrite the table with their own fingerprint.
+   */
+  @Test
+  void aReferenceTableIsComparedAgainOnlyWhenItsLastChangeIsNotTheFilesFingerprint(
+      @TempDir Path dir) {
+    Landing landing = new Landing(dir);
+    Path warehouse = dir.resolve("warehouse");
+    ingest(landing, warehouse);
+    Warehouse tables = new Warehouse(spark(), warehouse.toString());
+    TableId regions = SilverTables.REGIONS.id();
+    String note = tables.contentNote(regions).orElseThrow();
+    assertTrue(note.matches("saima reference sha256:[0-9a-f]{64}"), note);
+    String written = text(rows(warehouse, regions, "county_code,county_name", "county_code"));
+    long version = tables.version(regions).orElseThrow();
+
+    spark().conf().set("spark.databricks.delta.vacuum.logging.enabled", "true");
+    try {
+      io.delta.tables.DeltaTable.forPath(spark(), tables.path(regions)).vacuum();
+    } finally {
+      spark().conf().unset("spark.databricks.delta.vacuum.logging.enabled");
+    }
+    assertTrue(tables.version(regions).orElseThrow() > version, "VACUUM made no commit");
+    assertEquals(java.util.Optional.of(note), tables.contentNote(regions));
+    assertTrue(ingest(landing, warehouse).versions().isEmpty());
+
+    io.delta.tables.DeltaTable.forPath(spark(), tables.path(regions))
+        .delete("county_code = '330522'");
+    assertTrue(tables.contentNote(regions).isEmpty());
+    IngestResult restored = ingest(landing, warehouse);
+    assertEquals(Set.of("silver.regions"), restored.versions().keySet());
+    assertEquals(written, text(rows(warehouse, regions, "county_code,county_name", "county_code")));
+    assertEquals(java.util.Optional.of(note), tables.contentNote(regions));
+
+    Landing.write(
+        landing.reference.resolve("regions.csv"),
+        "county_code,county_name,city_code,city_name,province_code,province_name,"
+            + "competition_group",
+        "330521,德清县,330500,湖州市,330000,浙江省,county");
+    IngestResult changed = ingest(landing, warehouse);
+    assertEquals(Set.of("silver.regions"), changed.versions().keySet());
+    assertEquals(
+        "[330521,德清县]", text(rows(warehouse, regions, "county_code,county_name", "county_code")));
+    String changedNote = tables.contentNote(regions).orElseThrow();
+    assertTrue(changedNote.startsWith("saima reference sha256:") && !changedNote.equals(note));
+  }
+
   static Map<String, Long> versions(Warehouse tables) {
     Map<String, Long> out = new TreeMap<>();
     for (TableId id : tables.list()) {
