@@ -226,14 +226,35 @@ public final class Warehouse {
   }
 
   /**
-   * The table's latest Delta version, or empty when it does not exist. Read from the log's latest
-   * snapshot (a listing of {@code _delta_log}), not from {@code DESCRIBE HISTORY}, which costs a
-   * Spark job per call.
+   * The table's latest Delta version, or empty when it does not exist: the highest version among
+   * the commit and checkpoint files of its {@code _delta_log}, found by one listing of that folder.
+   * No snapshot is loaded and no Spark job runs, so a night can take the versions of every table
+   * before and after it cheaply; {@code DESCRIBE HISTORY} would cost a Spark job per call.
    */
   public Optional<Long> version(TableId id) {
-    long version = DeltaLog.forTableWithSnapshot(spark, path(id))._2().version();
-    return version < 0 ? Optional.empty() : Optional.of(version);
+    Path log = new Path(path(id), "_delta_log");
+    FileStatus[] files;
+    try {
+      files = log.getFileSystem(spark.sparkContext().hadoopConfiguration()).listStatus(log);
+    } catch (java.io.FileNotFoundException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot list " + log + ": " + e.getMessage(), e);
+    }
+    long latest = -1;
+    for (FileStatus file : files) {
+      java.util.regex.Matcher name = LOG_FILE.matcher(file.getPath().getName());
+      if (name.matches()) {
+        latest = Math.max(latest, Long.parseLong(name.group(1)));
+      }
+    }
+    return latest < 0 ? Optional.empty() : Optional.of(latest);
   }
+
+  /** A commit or checkpoint file of a Delta log; group 1 is its version. */
+  private static final java.util.regex.Pattern LOG_FILE =
+      java.util.regex.Pattern.compile(
+          "(\\d{20})\\.(?:json|checkpoint(?:\\..+)?\\.(?:parquet|json))");
 
   /**
    * Registers one table as {@code <database>.<table>} in this session's catalog. A name the session

@@ -93,30 +93,30 @@ public final class BuildStage {
    */
   public Result run(Warehouse warehouse, Optional<Set<SourcePeriod>> changed) {
     long start = System.nanoTime();
-    SilverInputs all = read(warehouse);
-    Optional<Timestamp> appliedUntil = newestApplied(all.deliveredPeriods());
     boolean full =
         changed.isEmpty()
             || !warehouse.exists(GoldTables.INDICATOR_MONTHLY.id())
             || !warehouse.exists(GoldTables.INDICATOR_RANK.id())
             || !warehouse.exists(GoldTables.ENTERPRISE_WATCHLIST.id());
+    if (!full && changed.get().isEmpty()) {
+      // Nothing new: silver is not even read, and no table changes, not even the build's record.
+      Result result = new Result("incremental", new TreeSet<>(), (System.nanoTime() - start) / 1e9);
+      LOG.info(result.describe());
+      return result;
+    }
+    SilverInputs all = read(warehouse);
+    Optional<Timestamp> appliedUntil = newestApplied(all.deliveredPeriods());
     SortedSet<Integer> periods = new TreeSet<>();
     if (full) {
       buildAll(warehouse, all);
-    } else if (!changed.get().isEmpty()) {
+    } else {
       periods = BuildScope.metricPeriods(changed.get());
       buildSlices(warehouse, all, changed.get(), periods);
     }
-    if (full || !changed.get().isEmpty()) {
-      buildSummaries(warehouse, all);
-    }
+    buildSummaries(warehouse, all);
     double seconds = (System.nanoTime() - start) / 1e9;
     String mode = full ? "full" : "incremental";
-    // A build with nothing new changes no table, not even its own record: a quiet night commits
-    // nothing here.
-    if (full || !changed.get().isEmpty()) {
-      recordBuild(warehouse, mode, appliedUntil, full ? "all" : periods.toString(), seconds);
-    }
+    recordBuild(warehouse, mode, appliedUntil, full ? "all" : periods.toString(), seconds);
     Result result = new Result(mode, periods, seconds);
     LOG.info(result.describe());
     return result;

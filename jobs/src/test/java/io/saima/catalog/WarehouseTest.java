@@ -51,6 +51,31 @@ class WarehouseTest extends SparkTestBase {
     assertEquals(1L, warehouse.version(CONTRACT.id()).orElseThrow());
   }
 
+  /**
+   * The version read from a listing of the log is Delta's own, past a checkpoint, and neither a
+   * commit being written (its temporary file) nor a missing table is taken for one.
+   */
+  @Test
+  void theVersionFromTheLogsListingIsDeltasOwn(@TempDir Path dir) throws Exception {
+    Warehouse warehouse = new Warehouse(spark(), dir.toString());
+    assertTrue(warehouse.version(CONTRACT.id()).isEmpty());
+    for (int i = 0; i < 12; i++) {
+      warehouse.append(CONTRACT, rows(new Object[] {202001 + i, null}));
+    }
+    Path log = dir.resolve("testdb/values_by_period/_delta_log");
+    assertTrue(
+        java.nio.file.Files.exists(log.resolve("00000000000000000010.checkpoint.parquet")),
+        "Delta wrote no checkpoint at version 10");
+    java.nio.file.Files.writeString(log.resolve(".00000000000000000012.json.0f3a.tmp"), "{}");
+    long delta =
+        org.apache.spark.sql.delta.DeltaLog.forTableWithSnapshot(
+                spark(), warehouse.path(CONTRACT.id()))
+            ._2()
+            .version();
+    assertEquals(11L, delta);
+    assertEquals(delta, warehouse.version(CONTRACT.id()).orElseThrow());
+  }
+
   @Test
   void aNameMeansTheTableOfTheWarehouseThatRegisteredItLast(
       @TempDir Path first, @TempDir Path second) {
