@@ -184,6 +184,7 @@ public final class SimulateCommand implements Callable<Integer> {
       List<RankGaps.Gap> gaps =
           SimulateStage.writeGaps(
               warehouse,
+              SimulateStage.inputs(warehouse, schemes),
               schemes,
               region,
               indicator,
@@ -251,7 +252,13 @@ public final class SimulateCommand implements Callable<Integer> {
             n,
             TaskProgress.Units.evenShareOf(n))) {
       results =
-          SimulateStage.monteCarlo(warehouse, schemes, n, s, periodValue == null ? 0 : periodValue);
+          SimulateStage.monteCarlo(
+              warehouse,
+              SimulateStage.inputs(warehouse, schemes),
+              schemes,
+              n,
+              s,
+              periodValue == null ? 0 : periodValue);
     }
     if (results.isEmpty()) {
       LOG.info("monte carlo: nothing to simulate, no period has figures for every indicator");

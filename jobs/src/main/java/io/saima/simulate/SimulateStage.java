@@ -139,25 +139,15 @@ public final class SimulateStage {
     return spark.createDataFrame(rows, SimulationTables.RANK_GAPS.schema());
   }
 
-  /** Computes gaps and replaces their slice of gold.rank_gaps. */
-  public static List<RankGaps.Gap> writeGaps(
-      Warehouse warehouse,
-      Map<String, Scheme> schemes,
-      String region,
-      String indicator,
-      int targetRank,
-      int period) {
-    return writeGaps(
-        warehouse,
-        Inputs.read(warehouse, CompetitionScoring.indicators(schemes.values())),
-        schemes,
-        region,
-        indicator,
-        targetRank,
-        period);
+  /**
+   * The gold figures, counties and targets the schemes' indicators need, read once for the gaps and
+   * the Monte Carlo of one run.
+   */
+  public static Inputs inputs(Warehouse warehouse, Map<String, Scheme> schemes) {
+    return Inputs.read(warehouse, CompetitionScoring.indicators(schemes.values()));
   }
 
-  /** {@link #writeGaps(Warehouse, Map, String, String, int, int)} on inputs already read. */
+  /** Computes gaps and replaces their slice of gold.rank_gaps. */
   public static List<RankGaps.Gap> writeGaps(
       Warehouse warehouse,
       Inputs inputs,
@@ -193,18 +183,6 @@ public final class SimulateStage {
 
   /** Runs the Monte Carlo and replaces gold.rank_simulation and gold.target_probability. */
   public static Optional<MonteCarlo.Results> monteCarlo(
-      Warehouse warehouse, Map<String, Scheme> schemes, long trials, long seed, int asOfPeriod) {
-    return monteCarlo(
-        warehouse,
-        Inputs.read(warehouse, CompetitionScoring.indicators(schemes.values())),
-        schemes,
-        trials,
-        seed,
-        asOfPeriod);
-  }
-
-  /** {@link #monteCarlo(Warehouse, Map, long, long, int)} on inputs already read. */
-  public static Optional<MonteCarlo.Results> monteCarlo(
       Warehouse warehouse,
       Inputs inputs,
       Map<String, Scheme> schemes,
@@ -237,7 +215,7 @@ public final class SimulateStage {
   public static void run(Warehouse warehouse, SaimaConfig config) {
     Map<String, Scheme> schemes = ScoreStage.schemes(config);
     // Read once for both: the gaps write gold.rank_gaps, which the Monte Carlo does not read.
-    Inputs inputs = Inputs.read(warehouse, CompetitionScoring.indicators(schemes.values()));
+    Inputs inputs = inputs(warehouse, schemes);
     List<RankGaps.Gap> gaps = writeGaps(warehouse, inputs, schemes, null, null, 0, 0);
     LOG.info("{} gap(s) to the next rank written", gaps.size());
     long trials = config.integer("simulate.trials").orElse(DEFAULT_TRIALS);
