@@ -8,16 +8,17 @@
 --     figures (basis = 'ytd') gets month m = ytd(m) - ytd(m-1) of the same year,
 --     January = ytd(1). When month m-1 was not published cumulatively the month is unknown (null).
 WITH customs_by_mode AS (
-  -- customs lines are many: sum them once per month, county, town and trade mode
+  -- customs lines are many: their kept monthly sums (customs_monthly.sql) summed once more per
+  -- month, county, town and trade mode; DECIMAL(30,2) is what summing the lines gives
   SELECT
     period,
     county_code,
     town_code,
     trade_mode,
-    SUM(value_cny) AS value_cny,
-    SUM(value_usd) AS value_usd,
-    COUNT(*) AS line_count
-  FROM customs_exports
+    CAST(SUM(value_cny) AS DECIMAL(30, 2)) AS value_cny,
+    CAST(SUM(value_usd) AS DECIMAL(30, 2)) AS value_usd,
+    SUM(line_count) AS line_count
+  FROM customs_monthly
   GROUP BY period, county_code, town_code, trade_mode
 ),
 retail_months AS (

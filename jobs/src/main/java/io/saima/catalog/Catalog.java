@@ -34,6 +34,7 @@ public final class Catalog {
     all.addAll(
         List.of(
             SilverTables.CUSTOMS_EXPORTS,
+            SilverTables.CUSTOMS_MONTHLY,
             SilverTables.FDI_INFLOWS,
             SilverTables.RETAIL_SALES,
             SilverTables.ABOVE_QUOTA_SALES,

@@ -4,9 +4,9 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Contracts of the silver layer: current, typed, validated rows with revisions applied. Money is
- * DECIMAL(20,2) from file to table. Every row keeps its lineage ({@code _delivery}, {@code _file},
- * {@code _line}).
+ * Contracts of the silver layer: current, typed, validated rows with revisions applied, and the
+ * customs lines' kept monthly sums. Money is DECIMAL(20,2) from file to table. Every line keeps its
+ * lineage ({@code _delivery}, {@code _file}, {@code _line}).
  *
  * <p>Long because it is a list: one contract a table, each column with its type and its one-line
  * description beside it, read top to bottom like the table reference it generates (docs/tables.md).
@@ -111,6 +111,54 @@ public final class SilverTables {
                               + " month's rate, rounded half-up to 2 decimals")),
               "period")
           .matching("trade_mode", "^[0-9]{4}$")
+          .moneyNonNegative();
+
+  /** A month's sum of money lines: DECIMAL(30,2), the type Spark gives a SUM of {@link #MONEY}. */
+  public static final DataType MONEY_SUM = DataTypes.createDecimalType(30, 2);
+
+  /**
+   * The customs lines summed per month, county, town, trade mode and enterprise: what every gold
+   * figure from customs is derived from, kept so that a build with one new month reads that month's
+   * lines and the other months' sums, not years of lines. A build rewrites the months whose lines
+   * were rewritten ({@code replaceWhere} on {@code period}).
+   */
+  public static final TableContract CUSTOMS_MONTHLY =
+      TableContract.of(
+              TableId.of(DATABASE, "customs_monthly"),
+              "one row per month, county, town, trade mode and enterprise with customs lines in"
+                  + " silver.customs_exports",
+              new Columns()
+                  .add("period", DataTypes.IntegerType, false, PERIOD)
+                  .add(
+                      "county_code",
+                      DataTypes.StringType,
+                      false,
+                      "the county where the exporter is registered (regions.csv)")
+                  .add("town_code", DataTypes.StringType, true, TOWN_CODE)
+                  .add(
+                      "trade_mode",
+                      DataTypes.StringType,
+                      false,
+                      "customs trade mode (贸易方式), 4 digits")
+                  .add(
+                      "enterprise_id",
+                      DataTypes.StringType,
+                      false,
+                      "the exporter's " + ENTERPRISE_ID)
+                  .add(
+                      "enterprise_name",
+                      DataTypes.StringType,
+                      true,
+                      "the greatest of the names its lines give (企业名称); null when none does")
+                  .add("value_cny", MONEY_SUM, false, "the lines' value_cny summed, exactly")
+                  .add("value_usd", MONEY_SUM, false, "the lines' value_usd summed, exactly")
+                  .add(
+                      "line_count",
+                      DataTypes.LongType,
+                      false,
+                      "how many silver lines the row sums"),
+              "period")
+          .withKey("period", "county_code", "town_code", "trade_mode", "enterprise_id")
           .moneyNonNegative();
 
   public static final TableContract FDI_INFLOWS =

@@ -3,6 +3,7 @@ package io.saima.metrics;
 import io.saima.catalog.BuildState;
 import io.saima.catalog.GoldTables;
 import io.saima.catalog.SilverTables;
+import io.saima.catalog.Source;
 import io.saima.catalog.Warehouse;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -23,11 +24,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The metrics layer's edge: reads the silver tables, runs the definitions of {@link Metrics} and
- * writes the gold tables. A full build rewrites every table; an incremental build recomputes only
- * the slices the rewritten source months affect ({@link BuildScope}) and replaces them with {@code
- * replaceWhere}, so that it leaves the same tables a full build would. Target attainment, unit
- * ranking and alerts depend on the latest month and on every region, and are small: every build
- * rewrites them whole.
+ * writes the gold tables. Customs enter as their monthly sums, kept in {@code
+ * silver.customs_monthly} and brought up to date first: a build reads the lines of the customs
+ * months rewritten since the last one, never years of lines. A full build rewrites every table; an
+ * incremental build recomputes only the slices the rewritten source months affect ({@link
+ * BuildScope}) and replaces them with {@code replaceWhere}, so that it leaves the same tables a
+ * full build would. Target attainment, unit ranking and alerts depend on the latest month and on
+ * every region, and are small: every build rewrites them whole.
  */
 public final class BuildStage {
   private static final Logger LOG = LoggerFactory.getLogger(BuildStage.class);
@@ -95,6 +98,7 @@ public final class BuildStage {
     long start = System.nanoTime();
     boolean full =
         changed.isEmpty()
+            || !warehouse.exists(SilverTables.CUSTOMS_MONTHLY.id())
             || !warehouse.exists(GoldTables.INDICATOR_MONTHLY.id())
             || !warehouse.exists(GoldTables.INDICATOR_RANK.id())
             || !warehouse.exists(GoldTables.ENTERPRISE_WATCHLIST.id());
@@ -104,6 +108,7 @@ public final class BuildStage {
       LOG.info(result.describe());
       return result;
     }
+    keepCustomsMonthly(warehouse, full ? Optional.empty() : changed);
     SilverInputs all = read(warehouse);
     Optional<Timestamp> appliedUntil = newestApplied(all.deliveredPeriods());
     SortedSet<Integer> periods = new TreeSet<>();
@@ -183,10 +188,38 @@ public final class BuildStage {
             monthly, warehouse.read(GoldTables.INDICATOR_RANK.id()), attainment, settings));
   }
 
-  /** The silver tables; a table never written reads as empty. */
+  /**
+   * Brings {@code silver.customs_monthly} up to date with the customs lines: all of it in a full
+   * build, else the customs months among {@code changed}, each summed again from its lines and
+   * replaced ({@code replaceWhere}). A month whose lines are all gone loses its sums. A build that
+   * stops after this and runs again recomputes the same months, so nothing is counted twice.
+   */
+  private static void keepCustomsMonthly(Warehouse warehouse, Optional<Set<SourcePeriod>> changed) {
+    Dataset<Row> lines = warehouse.readOrEmpty(SilverTables.CUSTOMS_EXPORTS);
+    if (changed.isEmpty()) {
+      warehouse.overwrite(SilverTables.CUSTOMS_MONTHLY, Metrics.customsMonthly(lines));
+      return;
+    }
+    Set<Integer> months = new TreeSet<>();
+    for (SourcePeriod change : changed.get()) {
+      if (change.source().equals(Source.CUSTOMS_EXPORTS.id())) {
+        months.add(change.period());
+      }
+    }
+    if (months.isEmpty()) {
+      return;
+    }
+    String inMonths = BuildScope.periodIn(months);
+    warehouse.replaceWhere(
+        SilverTables.CUSTOMS_MONTHLY, Metrics.customsMonthly(lines.where(inMonths)), inMonths);
+  }
+
+  /**
+   * The silver tables, customs as their kept monthly sums; a table never written reads as empty.
+   */
   static SilverInputs read(Warehouse warehouse) {
     return new SilverInputs(
-        warehouse.readOrEmpty(SilverTables.CUSTOMS_EXPORTS),
+        warehouse.readOrEmpty(SilverTables.CUSTOMS_MONTHLY),
         warehouse.readOrEmpty(SilverTables.FDI_INFLOWS),
         warehouse.readOrEmpty(SilverTables.RETAIL_SALES),
         warehouse.readOrEmpty(SilverTables.ABOVE_QUOTA_SALES),

@@ -24,6 +24,15 @@ public final class Metrics {
   }
 
   /**
+   * {@code silver.customs_monthly}: customs lines summed per month, county, town, trade mode and
+   * enterprise (see {@code customs_monthly.sql}); the customs input of every other definition.
+   */
+  public static Dataset<Row> customsMonthly(Dataset<Row> customsLines) {
+    return MetricSql.run(
+        customsLines.sparkSession(), "customs_monthly", Map.of("customs_exports", customsLines));
+  }
+
+  /**
    * {@code gold.indicator_monthly}: every indicator at province, city, county and unit level for
    * every delivered month of the inputs (see {@code indicator_monthly.sql}).
    */
@@ -100,7 +109,7 @@ public final class Metrics {
 
   /**
    * {@code gold.enterprise_watchlist} for the months in {@code watchPeriods} (one column {@code
-   * period}); the customs input must hold those months, the month before each and the same month
+   * period}); the customs sums must hold those months, the month before each and the same month
    * last year.
    */
   public static Dataset<Row> enterpriseWatchlist(
@@ -109,7 +118,7 @@ public final class Metrics {
     Dataset<Row> enterpriseMonths =
         materialised(
             MetricSql.run(
-                spark, "enterprise_months", Map.of("customs_exports", in.customsExports())));
+                spark, "enterprise_months", Map.of("customs_monthly", in.customsMonthly())));
     return MetricSql.run(
         spark,
         "enterprise_watchlist",
@@ -146,7 +155,7 @@ public final class Metrics {
 
   private static Map<String, Dataset<Row>> sourceViews(SilverInputs in) {
     Map<String, Dataset<Row>> views = new LinkedHashMap<>();
-    views.put("customs_exports", in.customsExports());
+    views.put("customs_monthly", in.customsMonthly());
     views.put("fdi_inflows", in.fdiInflows());
     views.put("retail_sales", in.retailSales());
     views.put("above_quota_sales", in.aboveQuotaSales());

@@ -8,10 +8,11 @@ import org.apache.spark.sql.functions;
 
 /**
  * The silver tables the metrics read, as frames. Only the contracts of {@code
- * io.saima.catalog.SilverTables} are relied on.
+ * io.saima.catalog.SilverTables} are relied on. Customs come as their monthly sums ({@code
+ * silver.customs_monthly}, {@link Metrics#customsMonthly}), never as lines.
  */
 public record SilverInputs(
-    Dataset<Row> customsExports,
+    Dataset<Row> customsMonthly,
     Dataset<Row> fdiInflows,
     Dataset<Row> retailSales,
     Dataset<Row> aboveQuotaSales,
@@ -29,7 +30,7 @@ public record SilverInputs(
         years.stream().sorted().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
     var keep = functions.expr("CAST(period DIV 100 AS INT) IN " + inYears);
     return new SilverInputs(
-        customsExports.where(keep),
+        customsMonthly.where(keep),
         fdiInflows.where(keep),
         retailSales.where(keep),
         aboveQuotaSales.where(keep),

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.saima.catalog.Indicators;
+import io.saima.catalog.SilverTables;
 import io.saima.testing.SparkTestBase;
 import java.math.BigDecimal;
 import java.util.List;
@@ -79,6 +80,46 @@ class IndicatorMonthlyTest extends SparkTestBase {
 
   private static Double pct(Row row, String column) {
     return row.getAs(column);
+  }
+
+  /**
+   * silver.customs_monthly: the lines of one month, county, town, trade mode and enterprise become
+   * one row with their exact sums and count; a null town is a town of its own.
+   */
+  @Test
+  void customsLinesAreKeptAsExactSumsPerMonthCountyTownTradeModeAndEnterprise() {
+    SilverFixture f =
+        new SilverFixture()
+            .customs(201901, A, A_TOWN1, "E1", "0214", "100.10", "700.70")
+            .customs(201901, A, A_TOWN1, "E1", "0214", "0.20", "1.40")
+            .customs(201901, A, A_TOWN1, "E1", "0110", "5", "35")
+            .customs(201901, B, null, "E3", "0110", "50", "345")
+            .customs(201901, B, null, "E3", "0110", "0.01", "0.07");
+    var sums = f.inputs(spark()).customsMonthly();
+    assertEquals(
+        SilverTables.MONEY_SUM, sums.schema().apply("value_cny").dataType(), "no rounding");
+    List<String> got =
+        sums.orderBy("county_code", "trade_mode").collectAsList().stream()
+            .map(
+                r ->
+                    String.join(
+                        " ",
+                        String.valueOf(r.<Integer>getAs("period")),
+                        r.<String>getAs("county_code"),
+                        String.valueOf(r.<String>getAs("town_code")),
+                        r.<String>getAs("trade_mode"),
+                        r.<String>getAs("enterprise_id"),
+                        r.<String>getAs("enterprise_name"),
+                        r.<BigDecimal>getAs("value_cny").toPlainString(),
+                        r.<BigDecimal>getAs("value_usd").toPlainString(),
+                        String.valueOf(r.<Long>getAs("line_count"))))
+            .toList();
+    assertEquals(
+        List.of(
+            "201901 " + A + " " + A_TOWN1 + " 0110 E1 企业E1 35.00 5.00 1",
+            "201901 " + A + " " + A_TOWN1 + " 0214 E1 企业E1 702.10 100.30 2",
+            "201901 " + B + " null 0110 E3 企业E3 345.07 50.01 2"),
+        got);
   }
 
   @Test

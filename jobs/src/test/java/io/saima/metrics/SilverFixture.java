@@ -166,7 +166,7 @@ final class SilverFixture {
 
   SilverInputs inputs(SparkSession spark) {
     return new SilverInputs(
-        frame(spark, SilverTables.CUSTOMS_EXPORTS, customs),
+        Metrics.customsMonthly(frame(spark, SilverTables.CUSTOMS_EXPORTS, customs)),
         frame(spark, SilverTables.FDI_INFLOWS, fdi),
         frame(spark, SilverTables.RETAIL_SALES, retail),
         frame(spark, SilverTables.ABOVE_QUOTA_SALES, aboveQuota),
