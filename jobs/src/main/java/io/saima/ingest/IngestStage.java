@@ -516,7 +516,11 @@ public final class IngestStage {
     }
 
     Row deliveryRow(
-        LandedDelivery delivery, LandedFile file, Row counts, String status, String detail) {
+        LandedDelivery delivery,
+        LandedFile file,
+        LineCounts.Counts counts,
+        String status,
+        String detail) {
       boolean counted = counts != null;
       return RowFactory.create(
           delivery.source().id(),
@@ -524,10 +528,10 @@ public final class IngestStage {
           file.fileName(),
           file.bytes(),
           file.sha256(),
-          counted ? counts.getAs("lines") : null,
-          counted ? counts.getAs("accepted") : null,
-          counted ? counts.getAs("quarantined") : null,
-          counted ? counts.<Long>getAs("duplicates") + counts.<Long>getAs("conflicts") : null,
+          counted ? counts.lines() : null,
+          counted ? counts.accepted() : null,
+          counted ? counts.quarantined() : null,
+          counted ? counts.duplicates() + counts.conflicts() : null,
           status,
           detail,
           runId,
@@ -631,29 +635,25 @@ public final class IngestStage {
 
     private List<Row> write(
         Source source, List<LandedDelivery> applied, Dataset<Row> lines, Dataset<Row> classified) {
-      // Accounting first: a run whose lines do not add up writes nothing of the source. Lines read
-      // and kept are counted per file in one pass; the quarantine is counted as it will be written.
-      Map<String, Row> fileCounts = new LinkedHashMap<>();
-      long linesRead = 0;
-      long accepted = 0;
-      long duplicates = 0;
-      for (Row row : IngestTransforms.fileCounts(classified).collectAsList()) {
-        fileCounts.put(row.getString(0) + "/" + row.getString(1), row);
-        linesRead += row.<Long>getAs("lines");
-        accepted += row.<Long>getAs("accepted");
-        duplicates += row.<Long>getAs("duplicates") + row.<Long>getAs("conflicts");
-        long unknownTowns = row.getAs("unknown_towns");
+      // Accounting first: a run whose lines do not add up writes nothing of the source. Lines read,
+      // kept and quarantined are counted per file, period and reason in one pass, with what else
+      // the night needs to know of them (LineCounts).
+      LineCounts counts = new LineCounts(IngestTransforms.lineSummary(classified).collectAsList());
+      LineCounts.Counts total = counts.total();
+      long linesRead = total.lines();
+      long accepted = total.accepted();
+      long quarantined = total.quarantined();
+      long duplicates = total.duplicates() + total.conflicts();
+      for (Map.Entry<String, LineCounts.Counts> file : counts.files().entrySet()) {
+        long unknownTowns = file.getValue().unknownTowns();
         if (unknownTowns > 0) {
           LOG.warn(
-              "{}/{}/{}: {} rows with a town code not in units.csv; kept with the town left empty",
+              "{}/{}: {} rows with a town code not in units.csv; kept with the town left empty",
               source.id(),
-              row.getString(0),
-              row.getString(1),
+              file.getKey(),
               unknownTowns);
         }
       }
-      Dataset<Row> quarantine = IngestTransforms.quarantineRows(classified, lit(at));
-      long quarantined = quarantine.count();
       if (linesRead != accepted + quarantined) {
         throw new IngestException(
             source.id()
@@ -665,14 +665,21 @@ public final class IngestStage {
                 + quarantined
                 + "); nothing of this source was written");
       }
-      Map<String, Long> byReason = new TreeMap<>();
-      for (Row row : IngestTransforms.reasonCounts(classified).collectAsList()) {
-        byReason.put(row.getString(0), row.getLong(1));
-      }
+      Map<String, Long> byReason = counts.byReason();
+      Dataset<Row> quarantine = IngestTransforms.quarantineRows(classified, lit(at));
 
-      List<Row> latestRows =
-          IngestTransforms.latestDeliveryPerPeriod(IngestTransforms.deliveredPeriods(classified))
-              .collectAsList();
+      List<Row> latestRows = new ArrayList<>();
+      List<Row> periodRows = new ArrayList<>();
+      for (Map.Entry<Integer, String> month : counts.latest().entrySet()) {
+        latestRows.add(RowFactory.create(month.getKey(), month.getValue()));
+        periodRows.add(
+            RowFactory.create(
+                source.id(),
+                month.getKey(),
+                month.getValue(),
+                counts.silverRows(month.getKey()),
+                at));
+      }
       Dataset<Row> latest =
           spark.createDataFrame(
               latestRows,
@@ -680,8 +687,6 @@ public final class IngestStage {
                   .add("period", DataTypes.IntegerType, false)
                   .add("_delivery", DataTypes.StringType, false));
       Dataset<Row> silver = IngestTransforms.silverRows(classified, latest, source);
-      List<Row> periodRows =
-          IngestTransforms.deliveredPeriodRows(latest, silver, source, lit(at)).collectAsList();
       long silverRows = periodRows.stream().mapToLong(r -> r.getLong(3)).sum();
 
       String deliveries =
@@ -763,22 +768,17 @@ public final class IngestStage {
                 at));
       }
 
-      Row noLines =
-          new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(
-              new Object[] {0L, 0L, 0L, 0L, 0L},
-              new StructType()
-                  .add("lines", DataTypes.LongType)
-                  .add("accepted", DataTypes.LongType)
-                  .add("quarantined", DataTypes.LongType)
-                  .add("duplicates", DataTypes.LongType)
-                  .add("conflicts", DataTypes.LongType));
       List<Row> opsRows = new ArrayList<>();
       for (LandedDelivery delivery : applied) {
         for (LandedFile file : delivery.files()) {
           // An empty or header-only file has no lines: counted as 0, not unknown.
-          Row counts =
-              fileCounts.getOrDefault(delivery.delivery() + "/" + file.fileName(), noLines);
-          opsRows.add(deliveryRow(delivery, file, counts, OpsTables.INGESTED, null));
+          opsRows.add(
+              deliveryRow(
+                  delivery,
+                  file,
+                  counts.file(delivery.delivery(), file.fileName()),
+                  OpsTables.INGESTED,
+                  null));
         }
       }
       return opsRows;

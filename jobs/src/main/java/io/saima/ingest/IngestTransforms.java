@@ -122,15 +122,17 @@ public final class IngestTransforms {
    * not, so a month delivered with no usable rows still replaces what was there.
    */
   public static Dataset<Row> deliveredPeriods(Dataset<Row> classified) {
-    Column periodText = trim(field(0));
-    Column period =
-        coalesce(
-            col("period"),
-            when(periodText.rlike(PERIOD_TEXT), periodText.cast(DataTypes.IntegerType)));
     return classified
-        .select(col("_delivery"), period.as("period"))
+        .select(col("_delivery"), deliveredPeriod().as("period"))
         .where(col("period").isNotNull())
         .distinct();
+  }
+
+  /** The month a line brings: its typed period, or the first field when that is a valid month. */
+  private static Column deliveredPeriod() {
+    Column periodText = trim(field(0));
+    return coalesce(
+        col("period"), when(periodText.rlike(PERIOD_TEXT), periodText.cast(DataTypes.IntegerType)));
   }
 
   /**
@@ -196,12 +198,18 @@ public final class IngestTransforms {
   }
 
   /**
-   * Counts per file: lines read, kept, quarantined (and of those, duplicates and conflicts), and
-   * lines whose town code was unknown.
+   * The lines counted per delivery, file, month brought ({@link #deliveredPeriods}; null when the
+   * line brings none) and quarantine reason (null when kept): lines read, kept, quarantined (and of
+   * those, duplicates and conflicts), and kept lines whose town code was unknown. A few rows, from
+   * which {@link LineCounts} derives every count the night records.
    */
-  public static Dataset<Row> fileCounts(Dataset<Row> classified) {
+  public static Dataset<Row> lineSummary(Dataset<Row> classified) {
     return classified
-        .groupBy("_delivery", "_file")
+        .groupBy(
+            col("_delivery"),
+            col("_file"),
+            deliveredPeriod().as("period"),
+            col("quarantine_reason"))
         .agg(
             count(lit(1)).as("lines"),
             sum(when(col("kept"), 1L).otherwise(0L)).as("accepted"),
@@ -209,14 +217,6 @@ public final class IngestTransforms {
             sum(when(col("duplicate"), 1L).otherwise(0L)).as("duplicates"),
             sum(when(col("conflict"), 1L).otherwise(0L)).as("conflicts"),
             sum(when(col("kept").and(col("unknown_town")), 1L).otherwise(0L)).as("unknown_towns"));
-  }
-
-  /** Quarantined lines by reason code. */
-  public static Dataset<Row> reasonCounts(Dataset<Row> classified) {
-    return classified
-        .where(col("quarantine_reason").isNotNull())
-        .groupBy("quarantine_reason")
-        .agg(count(lit(1)).as("rows"));
   }
 
   /** The i-th delivered field (from 0), null when the line had fewer. */
