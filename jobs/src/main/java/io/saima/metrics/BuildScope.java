@@ -57,6 +57,20 @@ public final class BuildScope {
   }
 
   /**
+   * The customs months a check of these watchlist months reads: each, the month before and the same
+   * month last year. Nothing else can raise or change a flag in them.
+   */
+  public static SortedSet<Integer> watchInputPeriods(Collection<Integer> watchPeriods) {
+    SortedSet<Integer> periods = new TreeSet<>();
+    for (int period : watchPeriods) {
+      periods.add(period);
+      periods.add(period % 100 == 1 ? period - 89 : period - 1);
+      periods.add(period - 100);
+    }
+    return periods;
+  }
+
+  /**
    * The years whose source months a computation of these periods reads: each and the year before.
    */
   public static SortedSet<Integer> inputYears(Collection<Integer> periods) {

@@ -171,7 +171,7 @@ public final class BuildStage {
       warehouse.replaceWhere(
           GoldTables.ENTERPRISE_WATCHLIST,
           Metrics.enterpriseWatchlist(
-                  all.forYears(BuildScope.inputYears(watch)), watchPeriods, settings)
+                  all.forPeriods(BuildScope.watchInputPeriods(watch)), watchPeriods, settings)
               .where(inWatch),
           inWatch);
     }

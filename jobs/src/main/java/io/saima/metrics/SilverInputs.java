@@ -1,7 +1,9 @@
 package io.saima.metrics;
 
 import java.util.Collection;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -28,7 +30,15 @@ public record SilverInputs(
   public SilverInputs forYears(Collection<Integer> years) {
     String inYears =
         years.stream().sorted().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
-    var keep = functions.expr("CAST(period DIV 100 AS INT) IN " + inYears);
+    return where(functions.expr("CAST(period DIV 100 AS INT) IN " + inYears));
+  }
+
+  /** The same inputs with the monthly tables cut to the given months; reference data whole. */
+  public SilverInputs forPeriods(Collection<Integer> periods) {
+    return where(functions.expr(BuildScope.periodIn(new TreeSet<>(periods))));
+  }
+
+  private SilverInputs where(Column keep) {
     return new SilverInputs(
         customsMonthly.where(keep),
         fdiInflows.where(keep),

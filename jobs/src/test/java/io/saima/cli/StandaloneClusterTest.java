@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.saima.testing.DataFrameAssertions;
 import io.saima.testing.SampleNight;
 import io.saima.testing.SparkTestBase;
 import java.io.IOException;
@@ -191,8 +192,7 @@ class StandaloneClusterTest extends SparkTestBase {
       Dataset<Row> cluster =
           spark().read().format("delta").load(clusterGold.resolve(table).toString());
       assertEquals(local.schema(), cluster.schema(), "gold." + table + ": columns");
-      assertEquals(0, local.exceptAll(cluster).count(), "gold." + table + ": rows only local");
-      assertEquals(0, cluster.exceptAll(local).count(), "gold." + table + ": rows only on cluster");
+      DataFrameAssertions.assertSameTable(local, cluster, "gold." + table + " (local, cluster)");
     }
   }
 
