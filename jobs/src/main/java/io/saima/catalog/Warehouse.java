@@ -137,6 +137,14 @@ public final class Warehouse {
    * this one through its declared migration ({@link Migrations}) or the append is refused.
    */
   public void append(TableContract contract, Dataset<Row> rows) {
+    append(contract, rows, null);
+  }
+
+  /**
+   * Appends rows and records {@code note} (when not null) as the commit's {@code userMetadata},
+   * where {@link #contentNote} finds it again.
+   */
+  public void append(TableContract contract, Dataset<Row> rows, String note) {
     Dataset<Row> conforming = contract.conform(rows);
     Migrations.Change change = schemaChange(contract, currentSchema(contract.id()), false);
     var writer =
@@ -147,6 +155,9 @@ public final class Warehouse {
             .partitionBy(contract.partitionBy().toArray(new String[0]));
     if (change == Migrations.Change.ADD_COLUMNS) {
       writer = writer.option("mergeSchema", "true");
+    }
+    if (note != null) {
+      writer = writer.option("userMetadata", note);
     }
     writer.save(path(contract.id()));
     LOG.info("wrote {} (appended)", contract.id());

@@ -70,6 +70,13 @@ public final class BuildStage {
    * silver was recomputed without a new delivery ({@code nightly --from … --to …}).
    */
   public Result runSinceLastBuild(Warehouse warehouse, Set<SourcePeriod> alsoRebuild) {
+    long start = System.nanoTime();
+    if (alsoRebuild.isEmpty() && sawTheLatestDeliveredPeriods(warehouse)) {
+      // Nothing applied since the last build: not even the build's record is read.
+      Result result = new Result("incremental", new TreeSet<>(), (System.nanoTime() - start) / 1e9);
+      LOG.info("silver.delivered_periods is as the last build saw it; {}", result.describe());
+      return result;
+    }
     Optional<Timestamp> watermark = lastAppliedUntil(warehouse);
     if (watermark.isEmpty()) {
       LOG.info("no earlier build recorded: building everything");
@@ -108,6 +115,7 @@ public final class BuildStage {
       LOG.info(result.describe());
       return result;
     }
+    Optional<Long> deliveredVersion = warehouse.version(SilverTables.DELIVERED_PERIODS.id());
     keepCustomsMonthly(warehouse, full ? Optional.empty() : changed);
     SilverInputs all = read(warehouse);
     Optional<Timestamp> appliedUntil = newestApplied(all.deliveredPeriods());
@@ -121,7 +129,13 @@ public final class BuildStage {
     buildSummaries(warehouse, all);
     double seconds = (System.nanoTime() - start) / 1e9;
     String mode = full ? "full" : "incremental";
-    recordBuild(warehouse, mode, appliedUntil, full ? "all" : periods.toString(), seconds);
+    recordBuild(
+        warehouse,
+        mode,
+        appliedUntil,
+        full ? "all" : periods.toString(),
+        seconds,
+        deliveredVersion.map(BuildStage::deliveredNote).orElse(null));
     Result result = new Result(mode, periods, seconds);
     LOG.info(result.describe());
     return result;
@@ -258,6 +272,34 @@ public final class BuildStage {
     return row.isNullAt(0) ? Optional.empty() : Optional.of(row.getTimestamp(0));
   }
 
+  /**
+   * Whether the last build that finished saw {@code silver.delivered_periods} at its present
+   * version: then no month was applied since, which a quiet night finds from two listings of {@code
+   * _delta_log} and one commit file, without a Spark job. Every build records that version as the
+   * {@code userMetadata} of its {@code ops.build_state} row ({@link #deliveredNote}); anything else
+   * (no record, a record without it, a version moved by a write or by maintenance) is answered by
+   * reading the tables.
+   */
+  private static boolean sawTheLatestDeliveredPeriods(Warehouse warehouse) {
+    Optional<Long> delivered = warehouse.version(SilverTables.DELIVERED_PERIODS.id());
+    if (delivered.isEmpty()
+        || !warehouse.exists(BuildState.CONTRACT.id())
+        || !warehouse.exists(SilverTables.CUSTOMS_MONTHLY.id())
+        || !warehouse.exists(GoldTables.INDICATOR_MONTHLY.id())
+        || !warehouse.exists(GoldTables.INDICATOR_RANK.id())
+        || !warehouse.exists(GoldTables.ENTERPRISE_WATCHLIST.id())) {
+      return false;
+    }
+    return warehouse
+        .contentNote(BuildState.CONTRACT.id())
+        .equals(Optional.of(deliveredNote(delivered.get())));
+  }
+
+  /** The note of a build that read {@code silver.delivered_periods} at this version. */
+  static String deliveredNote(long deliveredVersion) {
+    return "saima build: silver.delivered_periods version " + deliveredVersion;
+  }
+
   private static Optional<Timestamp> lastAppliedUntil(Warehouse warehouse) {
     if (!warehouse.exists(BuildState.CONTRACT.id())
         || !warehouse.exists(GoldTables.INDICATOR_MONTHLY.id())) {
@@ -277,12 +319,14 @@ public final class BuildStage {
       String mode,
       Optional<Timestamp> appliedUntil,
       String periods,
-      double seconds) {
+      double seconds,
+      String note) {
     Row row =
         RowFactory.create(
             Timestamp.from(Instant.now()), mode, appliedUntil.orElse(null), periods, seconds);
     warehouse.append(
         BuildState.CONTRACT,
-        warehouse.spark().createDataFrame(List.of(row), BuildState.CONTRACT.schema()));
+        warehouse.spark().createDataFrame(List.of(row), BuildState.CONTRACT.schema()),
+        note);
   }
 }

@@ -13,6 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -140,20 +144,15 @@ public final class GoldSnapshot {
   public static Choices choices(Warehouse warehouse) {
     Dataset<Row> counties =
         warehouse.readOrEmpty(GoldTables.INDICATOR_MONTHLY).where("region_level = 'county'");
-    Map<String, String> names = new LinkedHashMap<>();
+    // One query: a few thousand rows (counties by periods), sorted here.
+    SortedMap<String, String> names = new TreeMap<>();
+    SortedSet<Integer> periods = new TreeSet<>();
     for (Row row :
-        counties
-            .select("region_code", "region_name")
-            .distinct()
-            .orderBy("region_code")
-            .collectAsList()) {
+        counties.select("region_code", "region_name", "period").distinct().collectAsList()) {
       names.put(row.getString(0), row.getString(1));
+      periods.add(row.getInt(2));
     }
-    List<Integer> periods = new ArrayList<>();
-    for (Row row : counties.select("period").distinct().orderBy("period").collectAsList()) {
-      periods.add(row.getInt(0));
-    }
-    return new Choices(names, periods);
+    return new Choices(new LinkedHashMap<>(names), new ArrayList<>(periods));
   }
 
   /** Reads each table once at its current version, and remembers the version. */

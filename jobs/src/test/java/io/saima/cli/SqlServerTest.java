@@ -228,9 +228,14 @@ class SqlServerTest extends SparkTestBase {
                           .createDataFrame(
                               List.of(RowFactory.create(writes.getAndIncrement())),
                               TICKS.schema()));
+                  // A night commits now and then, not back to back: the pause leaves the other
+                  // JVM a core to start in on this two-core machine.
+                  Thread.sleep(SqlWhileNightWritesTest.WRITE_PAUSE_MS);
                 }
               } catch (RuntimeException e) {
                 writeFailure.set(e);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
               }
             });
     night.start();

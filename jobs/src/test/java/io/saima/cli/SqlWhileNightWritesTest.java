@@ -28,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * there is no metastore for one to lock against the other.
  */
 class SqlWhileNightWritesTest extends SparkTestBase {
+  /** The writer's pause between two commits. */
+  static final long WRITE_PAUSE_MS = 300;
 
   static final TableContract TICKS =
       TableContract.of(
@@ -56,9 +58,14 @@ class SqlWhileNightWritesTest extends SparkTestBase {
                           .createDataFrame(
                               List.of(RowFactory.create(writes.getAndIncrement())),
                               TICKS.schema()));
+                  // A night commits now and then, not back to back: the pause leaves the other
+                  // JVM a core to start in on this two-core machine.
+                  Thread.sleep(WRITE_PAUSE_MS);
                 }
               } catch (RuntimeException e) {
                 writeFailure.set(e);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
               }
             });
     night.start();

@@ -169,6 +169,13 @@ class BuildStageTest extends SparkTestBase {
       assertSameRows(incremental.get(i), rebuilt);
     }
 
+    // Every build records the version of silver.delivered_periods it read; while that is the
+    // table's version, nothing was applied since and the next build reads nothing.
+    assertEquals(
+        java.util.Optional.of(
+            BuildStage.deliveredNote(
+                warehouse.version(SilverTables.DELIVERED_PERIODS.id()).orElseThrow())),
+        warehouse.contentNote(io.saima.catalog.BuildState.CONTRACT.id()));
     BuildStage.Result nothing = stage.runSinceLastBuild(warehouse);
     assertEquals("incremental", nothing.mode());
     assertTrue(nothing.periods().isEmpty(), "nothing applied since the last build");
