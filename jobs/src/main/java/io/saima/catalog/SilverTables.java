@@ -45,6 +45,9 @@ public final class SilverTables {
       "the town, street or platform (units.csv); null when not given or not a unit of the county,"
           + " which is reported as a warning";
 
+  private static final String EXPORTER_COUNTY =
+      "the county where the exporter is registered (regions.csv)";
+
   private static final String ENTERPRISE_ID =
       "unified social credit code (统一社会信用代码), upper case, check character verified (GB"
           + " 32100-2015)";
@@ -64,11 +67,7 @@ public final class SilverTables {
               lineage(
                   new Columns()
                       .add("period", DataTypes.IntegerType, false, PERIOD)
-                      .add(
-                          "county_code",
-                          DataTypes.StringType,
-                          false,
-                          "the county where the exporter is registered (regions.csv)")
+                      .add("county_code", DataTypes.StringType, false, EXPORTER_COUNTY)
                       .add("town_code", DataTypes.StringType, true, TOWN_CODE)
                       .add(
                           "enterprise_id",
@@ -129,11 +128,7 @@ public final class SilverTables {
                   + " silver.customs_exports",
               new Columns()
                   .add("period", DataTypes.IntegerType, false, PERIOD)
-                  .add(
-                      "county_code",
-                      DataTypes.StringType,
-                      false,
-                      "the county where the exporter is registered (regions.csv)")
+                  .add("county_code", DataTypes.StringType, false, EXPORTER_COUNTY)
                   .add("town_code", DataTypes.StringType, true, TOWN_CODE)
                   .add(
                       "trade_mode",
